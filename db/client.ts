@@ -1,0 +1,137 @@
+// The one database client: postgres.js when DATABASE_URL is set, embedded PGlite otherwise.
+// Opened lazily (next build evaluates route modules) and kept on globalThis (one per process, safe under hot reload).
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DbHandle {
+  db: Db;
+  driver: "postgres" | "pglite";
+  close(): Promise<void>;
+  // postgres only: a session-level advisory lock held on one reserved connection while fn runs
+  withGlobalLock?<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+export class DatabaseInUseError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database in ${dir} is in use by process ${pid} (a running server?). ` +
+        `Stop it first, or set DATABASE_URL to use a Postgres server that many processes can share.`,
+    );
+  }
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+// PGlite is one process: a lock file keeps a second process from opening (and corrupting) the folder.
+function lockDataDir(dir: string) {
+  const lockFile = path.join(dir, "subledger.lock");
+  try {
+    const pid = Number(fs.readFileSync(lockFile, "utf8"));
+    if (pid && pid !== process.pid && isAlive(pid)) throw new DatabaseInUseError(dir, pid);
+  } catch (e) {
+    if (e instanceof DatabaseInUseError) throw e;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    try {
+      if (Number(fs.readFileSync(lockFile, "utf8")) === process.pid) fs.unlinkSync(lockFile);
+    } catch {}
+  };
+  process.once("exit", release);
+  return release;
+}
+
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<DbHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: "postgres",
+    close: () => client.end({ timeout: 5 }),
+    async withGlobalLock(fn) {
+      const conn = await client.reserve();
+      try {
+        await conn`select pg_advisory_lock(72706351)`;
+        return await fn();
+      } finally {
+        await conn`select pg_advisory_unlock(72706351)`.catch(() => {});
+        conn.release();
+      }
+    },
+  };
+}
+
+export async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let release = () => {};
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+export async function migrate(handle: DbHandle) {
+  if (handle.driver === "pglite") {
+    const { migrate: run } = await import("drizzle-orm/pglite/migrator");
+    await run(handle.db as never, { migrationsFolder });
+    return;
+  }
+  const { migrate: run } = await import("drizzle-orm/postgres-js/migrator");
+  // Many app processes may start at once against one Postgres: migrate under an advisory lock.
+  await handle.withGlobalLock!(() => run(handle.db as never, { migrationsFolder }));
+}
+
+export function dataDir() {
+  return path.resolve(process.env.PGLITE_DATA_DIR ?? ".data/pglite");
+}
+
+export async function openConfigured(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  const handle = url ? await openPostgres(url) : await openPglite(dataDir());
+  await migrate(handle);
+  return handle;
+}
+
+const globalForDb = globalThis as unknown as { subledgerDb?: Promise<DbHandle> };
+
+export function getHandle(): Promise<DbHandle> {
+  if (!globalForDb.subledgerDb) {
+    globalForDb.subledgerDb = openConfigured().catch((e) => {
+      globalForDb.subledgerDb = undefined;
+      throw e;
+    });
+  }
+  return globalForDb.subledgerDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db;
+}

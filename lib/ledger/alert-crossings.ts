@@ -1,0 +1,64 @@
+// Spend alerts, written in the same transaction as the movement that caused them (the outbox), so a crash
+// never loses or invents one. Each mark fires once per crossing and re-arms when the account drops below it.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { alertStates, events } from "@/db/schema";
+import { chargeAvailable } from "./rules";
+import type { Account, Team } from "./types";
+
+// Use of the credit limit in basis points (1% = 100), or null when the account has no limit to use.
+export function limitUseBps(a: Account): number | null {
+  if (a.creditLimit === null || a.creditLimit <= 0n) return null;
+  const used = a.balanceMode === "shared" && a.kind === "sub" ? a.totalSpent : -a.balance;
+  if (used <= 0n) return 0;
+  return Number((used * 10000n) / a.creditLimit);
+}
+
+export async function recordCrossings(
+  tx: Db,
+  team: Team,
+  before: Map<string, Account>,
+  after: Map<string, Account>,
+  changed: Set<string>,
+) {
+  const marks = team.alertThresholds ?? [];
+  const subs = [...changed].map((id) => after.get(id)!).filter((a) => a.kind === "sub");
+  const newEvents: (typeof events.$inferInsert)[] = [];
+  if (subs.length && marks.length) {
+    const states = await tx.select().from(alertStates).where(inArray(alertStates.accountId, subs.map((a) => a.id)));
+    const armed = new Set(states.map((s) => `${s.accountId}:${s.mark}`));
+    for (const a of subs) {
+      const use = limitUseBps(a);
+      for (const mark of marks) {
+        const key = `${a.id}:${mark}`;
+        const past = use !== null && use >= mark * 100;
+        if (past && !armed.has(key)) {
+          await tx.insert(alertStates).values({ accountId: a.id, mark: String(mark) });
+          newEvents.push({
+            teamId: team.id,
+            type: "subaccount.limit_threshold",
+            accountId: a.id,
+            data: { subAccountId: a.id, name: a.name, threshold: mark, usePercent: (use ?? 0) / 100, creditLimit: Number(a.creditLimit), totalSpent: Number(a.totalSpent), balance: Number(a.balance) },
+          });
+        } else if (!past && armed.has(key)) {
+          await tx.delete(alertStates).where(and(eq(alertStates.accountId, a.id), eq(alertStates.mark, String(mark))));
+        }
+      }
+      const primary = after.get(team.primaryAccountId);
+      const wasBlocked = before.get(a.id) && chargeAvailable(before.get(a.id)!, before.get(team.primaryAccountId)) === 0n;
+      const isBlocked = chargeAvailable(a, primary) === 0n;
+      if (isBlocked && !wasBlocked)
+        newEvents.push({ teamId: team.id, type: "subaccount.blocked", accountId: a.id, data: { subAccountId: a.id, name: a.name } });
+    }
+  }
+  const p0 = before.get(team.primaryAccountId);
+  const p1 = after.get(team.primaryAccountId);
+  if (team.lowBalanceThreshold !== null && p0 && p1 && p0.balance >= team.lowBalanceThreshold && p1.balance < team.lowBalanceThreshold)
+    newEvents.push({
+      teamId: team.id,
+      type: "team.low_balance",
+      accountId: p1.id,
+      data: { balance: Number(p1.balance), threshold: Number(team.lowBalanceThreshold) },
+    });
+  if (newEvents.length) await tx.insert(events).values(newEvents);
+}

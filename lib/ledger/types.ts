@@ -1,0 +1,23 @@
+import type { InferSelectModel } from "drizzle-orm";
+import type { accounts, ledgerTransactions, teams } from "@/db/schema";
+
+export type Account = InferSelectModel<typeof accounts>;
+export type Team = InferSelectModel<typeof teams>;
+export type LedgerTransaction = InferSelectModel<typeof ledgerTransactions>;
+
+export type Movement =
+  | {
+      type: "charge";
+      accountId: string;
+      amount: bigint;
+      description?: string | null;
+      metadata?: Record<string, unknown>;
+      idempotencyKey?: string | null;
+    }
+  | { type: "top_up"; accountId: string; amount: bigint; reference?: string | null; description?: string | null }
+  | { type: "balance_transfer"; from: string; to: string; amount: bigint; reference?: string | null; internal?: boolean }
+  | { type: "credit_transfer"; from: string; to: string; amount: bigint; reference?: string | null; internal?: boolean };
+
+export type MovementResult =
+  | { ok: true; transaction: LedgerTransaction; replayed?: boolean }
+  | { ok: false; error: import("@/lib/errors").DomainError };

@@ -1,0 +1,18 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const projects = [{ name: "pglite", env: { TEST_DRIVER: "pglite" } }];
+if (process.env.TEST_DATABASE_URL) projects.push({ name: "postgres", env: { TEST_DRIVER: "postgres" } });
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(".") } },
+  test: {
+    projects: projects.map((p) => ({
+      extends: true,
+      test: { name: p.name, env: p.env, include: ["**/*.test.ts"], exclude: ["node_modules/**", ".next/**", "e2e/**"] },
+    })),
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+  },
+});
