@@ -135,3 +135,8 @@ export function getHandle(): Promise<DbHandle> {
 export async function getDb(): Promise<Db> {
   return (await getHandle()).db;
 }
+
+// Tests (and the CLI) hand the process its database explicitly instead of opening the configured one.
+export function useHandle(handle: DbHandle) {
+  globalForDb.subledgerDb = Promise.resolve(handle);
+}

@@ -17,7 +17,7 @@ function sameHash(a: string, b: string) {
 }
 
 async function finish(db: Db, key: ApiKey | undefined, presentedHashes: string[]): Promise<Authenticated> {
-  if (!key || key.revokedAt || !presentedHashes.some((h) => sameHash(h, key.hash))) throw new Unauthorized();
+  if (!key || key.revokedAt || !presentedHashes.some((h) => sameHash(h, key!.hash))) throw new Unauthorized();
   const [account] = await db.select().from(accounts).where(eq(accounts.id, key.accountId));
   if (!account || account.status === "deactivated" || account.deletedAt) throw new Unauthorized();
   // last-used is informational: written at most once a minute per key, so reads stay reads

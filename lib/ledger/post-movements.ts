@@ -106,6 +106,7 @@ export async function postMovements(db: Db, teamId: string, movements: Movement[
               description: m.description ?? null,
               metadata: m.metadata ?? {},
               idempotencyKey: m.idempotencyKey ?? null,
+              ...(m.at ? { createdAt: m.at } : {}),
             },
             entries: [
               { accountId: payer.id, amount: -m.amount },
@@ -123,7 +124,7 @@ export async function postMovements(db: Db, teamId: string, movements: Movement[
           changed.add(a.id);
           pending.push({
             index,
-            row: { teamId, kind: "top_up", accountId: a.id, amount: m.amount, reference: m.reference ?? null, description: m.description ?? null },
+            row: { teamId, kind: "top_up", accountId: a.id, amount: m.amount, reference: m.reference ?? null, description: m.description ?? null, ...(m.at ? { createdAt: m.at } : {}) },
             entries: [
               { accountId: a.id, amount: m.amount },
               { accountId: team.paymentsAccountId, amount: -m.amount },

@@ -13,8 +13,10 @@ export type Movement =
       description?: string | null;
       metadata?: Record<string, unknown>;
       idempotencyKey?: string | null;
+      // backdating, for seeding history only
+      at?: Date;
     }
-  | { type: "top_up"; accountId: string; amount: bigint; reference?: string | null; description?: string | null }
+  | { type: "top_up"; accountId: string; amount: bigint; reference?: string | null; description?: string | null; at?: Date }
   | { type: "balance_transfer"; from: string; to: string; amount: bigint; reference?: string | null; internal?: boolean }
   | { type: "credit_transfer"; from: string; to: string; amount: bigint; reference?: string | null; internal?: boolean };
 

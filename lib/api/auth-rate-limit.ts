@@ -1,0 +1,21 @@
+// Failed authentication is rate limited per client address: 20 failures a minute, then 429 for a minute.
+// In-process memory: each app process limits on its own, which bounds guessing without shared state.
+const WINDOW_MS = 60_000;
+const MAX_FAILURES = 20;
+const failures = new Map<string, { count: number; since: number }>();
+
+export function noteAuthFailure(addr: string, now = Date.now()) {
+  const f = failures.get(addr);
+  if (!f || now - f.since > WINDOW_MS) failures.set(addr, { count: 1, since: now });
+  else f.count++;
+  if (failures.size > 10_000) for (const [k, v] of failures) if (now - v.since > WINDOW_MS) failures.delete(k);
+}
+
+export function authBlocked(addr: string, now = Date.now()) {
+  const f = failures.get(addr);
+  return !!f && now - f.since <= WINDOW_MS && f.count >= MAX_FAILURES;
+}
+
+export function resetAuthFailures() {
+  failures.clear();
+}
