@@ -55,6 +55,8 @@ export const accounts = pgTable(
     creditLimit: money("credit_limit"),
     totalSpent: money("total_spent").notNull().default(sql`0`),
     customerKeysAllowed: boolean("customer_keys_allowed").notNull().default(true),
+    // per-sub-account alert marks (percent of credit-limit use); null means the team's defaults
+    alertThresholds: jsonb("alert_thresholds").$type<number[]>(),
     deleteAfter: timestamp("delete_after", { withTimezone: true, mode: "date" }),
     deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
@@ -212,8 +214,13 @@ export const events = pgTable(
     accountId: text("account_id"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
+    // set once the webhook fan-out has made this event's delivery rows
+    dispatchedAt: timestamp("dispatched_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [index("events_team_id").on(t.teamId, t.id)],
+  (t) => [
+    index("events_team_id").on(t.teamId, t.id),
+    index("events_undispatched").on(t.id).where(sql`dispatched_at is null`),
+  ],
 );
 
 // Which alert marks an account is currently past, so each crossing fires once and re-arms below it.
@@ -234,7 +241,9 @@ export const webhookEndpoints = pgTable("webhook_endpoints", {
   events: jsonb("events").$type<string[]>().notNull(),
   secret: text("secret").notNull(),
   active: boolean("active").notNull().default(true),
+  description: text("description"),
   createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 
 export const webhookDeliveries = pgTable(
@@ -248,9 +257,11 @@ export const webhookDeliveries = pgTable(
     responseCode: integer("response_code"),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true, mode: "date" }),
+    lastError: text("last_error"),
     createdAt: createdAt(),
   },
   (t) => [
+    index("webhook_deliveries_endpoint_id").on(t.endpointId, t.id),
     uniqueIndex("webhook_deliveries_endpoint_event").on(t.endpointId, t.eventId),
     index("webhook_deliveries_due").on(t.status, t.nextAttemptAt),
   ],
