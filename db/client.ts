@@ -38,7 +38,8 @@ function isAlive(pid: number) {
 
 // PGlite is one process: a lock file keeps a second process from opening (and corrupting) the folder.
 function lockDataDir(dir: string) {
-  const lockFile = path.join(dir, "subledger.lock");
+  // beside the folder, not in it: PGlite wants its data folder to itself
+  const lockFile = `${dir}.lock`;
   try {
     const pid = Number(fs.readFileSync(lockFile, "utf8"));
     if (pid && pid !== process.pid && isAlive(pid)) throw new DatabaseInUseError(dir, pid);
@@ -82,7 +83,7 @@ export async function openPglite(dataDir: string | undefined): Promise<DbHandle>
   const { drizzle } = await import("drizzle-orm/pglite");
   let release = () => {};
   if (dataDir) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     release = lockDataDir(dataDir);
   }
   const client = dataDir ? new PGlite(dataDir) : new PGlite();

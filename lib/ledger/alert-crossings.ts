@@ -14,6 +14,11 @@ export function limitUseBps(a: Account): number | null {
   return Number((used * 10000n) / a.creditLimit);
 }
 
+// A sub-account's own marks override the team's defaults; an empty list silences its threshold alerts.
+export function alertMarks(a: Pick<Account, "alertThresholds">, team: Pick<Team, "alertThresholds">): number[] {
+  return a.alertThresholds ?? team.alertThresholds ?? [];
+}
+
 export async function recordCrossings(
   tx: Db,
   team: Team,
@@ -21,15 +26,15 @@ export async function recordCrossings(
   after: Map<string, Account>,
   changed: Set<string>,
 ) {
-  const marks = team.alertThresholds ?? [];
   const subs = [...changed].map((id) => after.get(id)!).filter((a) => a.kind === "sub");
   const newEvents: (typeof events.$inferInsert)[] = [];
-  if (subs.length && marks.length) {
+  if (subs.length) {
+    // The caller holds every changed account's row lock, so no other transaction reads or writes these states now.
     const states = await tx.select().from(alertStates).where(inArray(alertStates.accountId, subs.map((a) => a.id)));
     const armed = new Set(states.map((s) => `${s.accountId}:${s.mark}`));
     for (const a of subs) {
       const use = limitUseBps(a);
-      for (const mark of marks) {
+      for (const mark of alertMarks(a, team)) {
         const key = `${a.id}:${mark}`;
         const past = use !== null && use >= mark * 100;
         if (past && !armed.has(key)) {

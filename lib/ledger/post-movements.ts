@@ -145,7 +145,7 @@ export async function postMovements(db: Db, teamId: string, movements: Movement[
           changed.add(from.id).add(to.id);
           pending.push({
             index,
-            row: { teamId, kind: m.type, accountId: from.id, counterpartyId: to.id, amount: m.amount, reference: m.reference ?? null },
+            row: { teamId, kind: m.type, accountId: from.id, counterpartyId: to.id, amount: m.amount, reference: m.reference ?? null, ...(m.at ? { createdAt: m.at } : {}) },
             entries:
               m.type === "balance_transfer"
                 ? [

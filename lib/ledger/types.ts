@@ -17,8 +17,8 @@ export type Movement =
       at?: Date;
     }
   | { type: "top_up"; accountId: string; amount: bigint; reference?: string | null; description?: string | null; at?: Date }
-  | { type: "balance_transfer"; from: string; to: string; amount: bigint; reference?: string | null; internal?: boolean }
-  | { type: "credit_transfer"; from: string; to: string; amount: bigint; reference?: string | null; internal?: boolean };
+  | { type: "balance_transfer"; from: string; to: string; amount: bigint; reference?: string | null; internal?: boolean; at?: Date }
+  | { type: "credit_transfer"; from: string; to: string; amount: bigint; reference?: string | null; internal?: boolean; at?: Date };
 
 export type MovementResult =
   | { ok: true; transaction: LedgerTransaction; replayed?: boolean }
