@@ -266,3 +266,14 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_due").on(t.status, t.nextAttemptAt),
   ],
 );
+
+// Failed dashboard sign-ins per email, counted over a window to refuse guessing (shared by every app process).
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigint("id", { mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_in_failures_email_at").on(t.email, t.createdAt)],
+);
