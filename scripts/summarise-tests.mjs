@@ -1,0 +1,21 @@
+// Adds up Vitest's and Playwright's JSON reports into one closing line: "tests: N passed, N failed".
+import fs from "node:fs";
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const read = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : null);
+
+const v = read("test-results/vitest.json");
+if (v) {
+  passed += v.numPassedTests;
+  failed += v.numFailedTests + (v.numFailedTestSuites ?? 0);
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+}
+const p = read("test-results/playwright.json");
+if (p) {
+  passed += p.stats.expected;
+  failed += p.stats.unexpected + p.stats.flaky;
+  skipped += p.stats.skipped;
+}
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
