@@ -1,0 +1,10 @@
+import { apiRoute, requirePrimary } from "@/lib/api/route";
+import { getSubAccount } from "@/lib/accounts/get-account";
+import { revokeApiKey } from "@/lib/keys/revoke-api-key";
+
+export const DELETE = apiRoute<{ id: string; keyId: string }>(async ({ db, auth, params }) => {
+  requirePrimary(auth);
+  const sub = await getSubAccount(db, auth.teamId, params.id);
+  await revokeApiKey(db, auth.teamId, sub.id, params.keyId, auth.actor);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,10 @@
+import { apiRoute, json } from "@/lib/api/route";
+import { primaryAccount, visibleSubAccount } from "@/lib/api/scope";
+import { balanceJson } from "@/lib/api/serialize";
+import { loadTeam } from "@/lib/ledger/post-movements";
+
+export const GET = apiRoute<{ id: string }>(async ({ db, auth, params }) => {
+  const account = await visibleSubAccount(db, auth, params.id);
+  const team = await loadTeam(db, auth.teamId);
+  return json(balanceJson(team.currency, account, await primaryAccount(db, auth.teamId)));
+});

@@ -1,0 +1,12 @@
+import { apiRoute, json, requirePrimary } from "@/lib/api/route";
+import { topUpBody } from "@/lib/api/schemas";
+import { transferJson } from "@/lib/api/serialize";
+import { topUp } from "@/lib/transfers/transfer";
+
+// A payment the partner received, recorded into the primary's balance.
+export const POST = apiRoute(async ({ db, auth, body }) => {
+  requirePrimary(auth);
+  const input = body(topUpBody);
+  const t = await topUp(db, auth.teamId, { amount: BigInt(input.amount), reference: input.reference ?? null }, auth.actor);
+  return json({ topUp: transferJson(t) }, 201);
+});
