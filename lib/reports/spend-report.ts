@@ -30,7 +30,9 @@ export async function spendReport(
   opts: { from: Date; to: Date; granularity?: Granularity; accountId?: string },
 ) {
   const g = opts.granularity ?? "day";
-  const bucket = sql<string>`to_char(date_trunc(${g}, ${ledgerTransactions.createdAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  // the unit is inlined (from a closed set) so select and group by are the same expression
+  const unit = sql.raw(g === "month" ? "'month'" : "'day'");
+  const bucket = sql<string>`to_char(date_trunc(${unit}, ${ledgerTransactions.createdAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
   const where: SQL[] = [
     eq(ledgerTransactions.teamId, teamId),
     eq(ledgerTransactions.kind, "charge"),
