@@ -1,0 +1,5 @@
+import { transferRoutes } from "@/lib/vonage/transfer-routes";
+
+const routes = transferRoutes("balance");
+export const GET = routes.GET;
+export const POST = routes.POST;
