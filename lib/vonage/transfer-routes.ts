@@ -6,7 +6,8 @@ import { listTransfers } from "@/lib/transfers/list-transfers";
 import { transferBalance, transferCredit } from "@/lib/transfers/transfer";
 import type { LedgerTransaction } from "@/lib/ledger/types";
 import type { Db } from "@/db/client";
-import { parseMajorAmount } from "./amount";
+import { majorText, parseMajorAmount } from "./amount";
+import { TransferRefused } from "@/lib/errors";
 import { vonageDialect } from "./dialect";
 import { vonageJson } from "./json";
 import { transferBody, transferListQuery } from "./schemas";
@@ -40,7 +41,12 @@ export function transferRoutes(kind: TransferKind) {
       const input = body(transferBody);
       const team = await loadTeam(db, auth.teamId);
       const amount = parseMajorAmount(input.amount, team.currency);
-      const t = await move(db, auth.teamId, { from: input.from, to: input.to, amount, reference: input.reference ?? null }, auth.actor);
+      const t = await move(db, auth.teamId, { from: input.from, to: input.to, amount, reference: input.reference ?? null }, auth.actor).catch((e) => {
+        // the ledger speaks minor units; a Vonage partner reads major ones
+        if (e instanceof TransferRefused)
+          throw new TransferRefused(`Transfer of ${majorText(amount, team.currency)} refused: ${input.from} has ${majorText(e.available, team.currency)} available to transfer`, e.available);
+        throw e;
+      });
       return vonageJson(transferJson(kind, t, team.currency));
     }, vonageDialect),
   };
