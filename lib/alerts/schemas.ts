@@ -1,5 +1,14 @@
 // Input schemas for alert settings, shared by the dashboard forms and any API that edits them.
 import { z } from "zod";
+import { fieldErrors } from "@/lib/api/body";
+import { Invalid } from "@/lib/errors";
+
+// Domain functions validate their own input, so every surface gets the same typed Invalid with field names.
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new Invalid(fieldErrors(r.error));
+  return r.data;
+}
 
 export const alertMarksSchema = z
   .array(z.number({ error: "must be a number" }).int("must be a whole percent").min(1, "must be at least 1").max(100, "must be at most 100"))

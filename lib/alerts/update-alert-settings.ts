@@ -9,6 +9,7 @@ import { NotFound } from "@/lib/errors";
 import { forgetTeam, lockAccounts } from "@/lib/ledger/post-movements";
 import type { Account, Team } from "@/lib/ledger/types";
 import {
+  parseInput,
   subAccountAlertSettingsSchema,
   teamAlertSettingsSchema,
   type SubAccountAlertSettingsInput,
@@ -24,7 +25,7 @@ export async function getTeamAlertSettings(db: Db, teamId: string): Promise<Team
 }
 
 export async function updateTeamAlertSettings(db: Db, teamId: string, raw: TeamAlertSettingsInput, actor: Actor = systemActor): Promise<Team> {
-  const input = teamAlertSettingsSchema.parse(raw);
+  const input = parseInput(teamAlertSettingsSchema, raw);
   const team = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("update");
     if (!before) throw new NotFound("Team");
@@ -63,7 +64,7 @@ export async function updateSubAccountAlertSettings(
   raw: SubAccountAlertSettingsInput,
   actor: Actor = systemActor,
 ): Promise<Account> {
-  const input = subAccountAlertSettingsSchema.parse(raw);
+  const input = parseInput(subAccountAlertSettingsSchema, raw);
   return db.transaction(async (tx) => {
     // the ledger's lock: no charge evaluates this account's marks while they change
     const before = (await lockAccounts(tx, teamId, [accountId])).get(accountId);
