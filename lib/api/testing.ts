@@ -89,6 +89,11 @@ export async function startTestServer(handle: DbHandle) {
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    // idle keep-alive sockets of the test's fetch would hold close() open for seconds
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
