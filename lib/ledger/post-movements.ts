@@ -30,8 +30,8 @@ export function forgetTeam(teamId: string) {
 type NewTransaction = typeof ledgerTransactions.$inferInsert;
 type Pending = { index: number; row: NewTransaction; entries: { accountId: string; amount: bigint }[] };
 
-function touched(m: Movement, team: Team): string[] {
-  if (m.type === "charge") return [m.accountId, team.primaryAccountId];
+function touched(m: Movement, team: Team, withPrimary: boolean): string[] {
+  if (m.type === "charge") return withPrimary ? [m.accountId, team.primaryAccountId] : [m.accountId];
   if (m.type === "top_up") return [m.accountId];
   return [m.from, m.to];
 }
@@ -40,7 +40,13 @@ export async function postMovements(db: Db, teamId: string, movements: Movement[
   if (movements.length === 0) return [];
   return db.transaction(async (tx) => {
     const team = await loadTeam(tx, teamId);
-    const ids = [...new Set(movements.flatMap((m) => touched(m, team)))].sort();
+    // A charge on a shared sub-account also needs its primary. Own balance is terminal (own → shared is
+    // refused), so reading the mode before locking is safe: at worst we lock a primary we did not need.
+    const charged = [...new Set(movements.flatMap((m) => (m.type === "charge" && m.accountId !== team.primaryAccountId ? [m.accountId] : [])))];
+    const needsPrimary = charged.length
+      ? (await tx.select({ id: accounts.id }).from(accounts).where(and(inArray(accounts.id, charged), eq(accounts.balanceMode, "shared"))).limit(1)).length > 0
+      : false;
+    const ids = [...new Set(movements.flatMap((m) => touched(m, team, needsPrimary)))].sort();
     // One lock order for every writer (ascending id) so concurrent batches never deadlock.
     const locked = await tx.select().from(accounts).where(inArray(accounts.id, ids)).orderBy(accounts.id).for("update");
     const live = new Map<string, Account>();

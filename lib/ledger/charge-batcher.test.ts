@@ -1,0 +1,33 @@
+// The batcher gathers concurrent charges into shared transactions and still answers each caller exactly.
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "@/db/testing";
+import { createSubAccount } from "@/lib/accounts/create-sub-account";
+import { getAccount } from "@/lib/accounts/get-account";
+import { ChargeBatcher } from "./charge-batcher";
+import { makeTeam } from "@/lib/testing/fixtures";
+
+const handle = setupTestDb();
+
+describe("ChargeBatcher", () => {
+  it("admits exactly what the rules allow, answers every caller, and commits far fewer transactions than charges", async () => {
+    const { db } = await handle;
+    const { team } = await makeTeam(db, { balance: 1_000n });
+    const { account: capped } = await createSubAccount(db, team.id, { name: "capped", creditLimit: 150 });
+    const { account: free } = await createSubAccount(db, team.id, { name: "free" });
+    const batcher = new ChargeBatcher(async () => db, { maxBatch: 64, windowMs: 2 });
+    const results = await Promise.all(
+      Array.from({ length: 600 }, (_, i) => batcher.submit(team.id, { type: "charge", accountId: i % 2 ? capped.id : free.id, amount: 4n })),
+    );
+    const okCapped = results.filter((r, i) => i % 2 && r.ok).length;
+    const okFree = results.filter((r, i) => !(i % 2) && r.ok).length;
+    // capped: 150 / 4 → 37 charges (148); the primary's 1,000 funds 250 charges in all, so free gets 213
+    expect(okCapped).toBe(37);
+    expect(okFree).toBe(213);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === "credit_limit_exceeded")).toBe(true);
+    expect((await getAccount(db, team.id, team.primaryAccountId)).balance).toBe(0n);
+    const ids = new Set(results.flatMap((r) => (r.ok ? [r.transaction.id] : [])));
+    expect(ids.size).toBe(250);
+    // all 600 arrived before the first window closed: ten batches of at most 64
+    expect(batcher.batches).toBe(10);
+  });
+});
