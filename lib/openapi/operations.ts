@@ -2,6 +2,7 @@
 // A test (app/api/v1/openapi.json/route.test.ts) keeps this list and the route files in step.
 import { z } from "zod";
 import * as s from "@/lib/api/schemas";
+import { webhookOperations } from "@/lib/webhooks/openapi";
 
 export type Method = "get" | "post" | "patch" | "delete" | "put";
 export type Access = "none" | "any" | "primary";
@@ -242,6 +243,7 @@ export const operations: Operation[] = [
     success: { status: 200, description: "The report", schema: s.spendReportSchema },
     errors: [404],
   },
+  ...webhookOperations,
   {
     method: "get",
     path: "/v1/openapi.json",
