@@ -188,13 +188,15 @@ export async function postMovements(db: Db, teamId: string, movements: Movement[
       // duplicates inside one batch answer with the transaction of the first
       for (const d of dupes) results[d.index] = { ok: true, transaction: (results[d.of.index] as { transaction: LedgerTransaction }).transaction, replayed: true };
       if (entries.length) await tx.insert(ledgerEntries).values(entries);
-      for (const id of changed) {
+      // every changed account in one statement, however large the batch
+      const values = [...changed].map((id) => {
         const a = live.get(id)!;
-        await tx
-          .update(accounts)
-          .set({ balance: a.balance, creditLimit: a.creditLimit, totalSpent: a.totalSpent, updatedAt: new Date() })
-          .where(eq(accounts.id, id));
-      }
+        return sql`(${a.id}::text, ${a.balance}::bigint, ${a.creditLimit}::bigint, ${a.totalSpent}::bigint)`;
+      });
+      await tx.execute(sql`update accounts as a
+        set balance = v.balance, credit_limit = v.credit_limit, total_spent = v.total_spent, updated_at = now()
+        from (values ${sql.join(values, sql`, `)}) as v(id, balance, credit_limit, total_spent)
+        where a.id = v.id`);
       await recordCrossings(tx, team, before, live, changed);
     }
     return results;
