@@ -2,7 +2,20 @@ import Link from "next/link";
 import { buttonClass } from "./button";
 
 // Previous/next links that keep the page's other query parameters.
-export function Pagination({ basePath, params, prev, next }: { basePath: string; params: Record<string, string | undefined>; prev?: Record<string, string | undefined> | null; next?: Record<string, string | undefined> | null }) {
+// Cursor lists only know the way forward: their "previous" goes back to the first page (prevLabel says so).
+export function Pagination({
+  basePath,
+  params,
+  prev,
+  next,
+  prevLabel = "← Previous",
+}: {
+  basePath: string;
+  params: Record<string, string | undefined>;
+  prev?: Record<string, string | undefined> | null;
+  next?: Record<string, string | undefined> | null;
+  prevLabel?: string;
+}) {
   const href = (over: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...params, ...over })) if (v) q.set(k, v);
@@ -14,7 +27,7 @@ export function Pagination({ basePath, params, prev, next }: { basePath: string;
     <nav aria-label="Pagination" className="flex items-center justify-end gap-2 pt-3">
       {prev ? (
         <Link className={buttonClass("secondary", "sm")} href={href(prev)} rel="prev">
-          ← Previous
+          {prevLabel}
         </Link>
       ) : null}
       {next ? (

@@ -237,7 +237,7 @@ export default async function SubAccountPage({ params, searchParams }: { params:
             </table>
           </div>
         )}
-        <Pagination basePath={`/sub-accounts/${id}`} params={{}} prev={chargesCursor ? { charges: undefined } : null} next={charges.nextCursor ? { charges: charges.nextCursor } : null} />
+        <Pagination basePath={`/sub-accounts/${id}`} params={{}} prev={chargesCursor ? { charges: undefined } : null} prevLabel="← Newest" next={charges.nextCursor ? { charges: charges.nextCursor } : null} />
       </Card>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
