@@ -3,6 +3,7 @@
 import { z } from "zod";
 import * as s from "@/lib/api/schemas";
 import { webhookOperations } from "@/lib/webhooks/openapi";
+import { addNumberBody, assignNumberBody, listNumbersQuery } from "@/lib/numbers/schemas";
 
 export type Method = "get" | "post" | "patch" | "delete" | "put";
 export type Access = "none" | "any" | "primary";
@@ -26,6 +27,17 @@ export type Operation = {
 const subAccountEnvelope = z.object({ subAccount: s.subAccountSchema });
 const apiKeyList = s.pageOf(s.apiKeySchema);
 const newKeyEnvelope = z.object({ apiKey: s.newApiKeySchema });
+// mirrors lib/numbers/number-json.ts
+const numberSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().meta({ description: "Digits only, as Vonage writes it" }),
+    country: z.string(),
+    accountId: z.string(),
+    subAccountId: z.string().nullable().meta({ description: "null while the primary holds it" }),
+    createdAt: z.string().meta({ format: "date-time" }),
+  })
+  .meta({ id: "PhoneNumber" });
 
 export const operations: Operation[] = [
   {
@@ -244,6 +256,40 @@ export const operations: Operation[] = [
     errors: [404],
   },
   ...webhookOperations,
+  {
+    method: "get",
+    path: "/v1/numbers",
+    operationId: "listNumbers",
+    tag: "Numbers",
+    summary: "List phone numbers",
+    description: "A sub-account key sees only its own numbers.",
+    access: "any",
+    query: listNumbersQuery,
+    success: { status: 200, description: "One page", schema: s.pageOf(numberSchema) },
+    errors: [403, 404],
+  },
+  {
+    method: "post",
+    path: "/v1/numbers",
+    operationId: "addNumber",
+    tag: "Numbers",
+    summary: "Add a phone number to the team, optionally held by a sub-account",
+    access: "primary",
+    body: addNumberBody,
+    success: { status: 201, description: "Added", schema: z.object({ number: numberSchema }) },
+    errors: [404, 409],
+  },
+  {
+    method: "post",
+    path: "/v1/numbers/{id}/assign",
+    operationId: "assignNumber",
+    tag: "Numbers",
+    summary: "Move a number to a sub-account, or back to the primary with null",
+    access: "primary",
+    body: assignNumberBody,
+    success: { status: 200, description: "Moved", schema: z.object({ number: numberSchema }) },
+    errors: [404, 409],
+  },
   {
     method: "get",
     path: "/v1/openapi.json",
