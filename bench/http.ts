@@ -1,0 +1,214 @@
+// npm run bench — POST /api/v1/charges over HTTP against the production server (`next start`) on Postgres.
+// Closed loop (wrk, 16/64/256 connections) and open loop (a fixed 2,000 charges/s for 30 s, latency measured
+// from each request's scheduled time), for the hot row (100 shared subs on one primary) and for 1,000
+// own-balance accounts; then a raw-SQL baseline of the same admission check and ledger insert with pgbench,
+// the ratio, and an overdraft and invariant check. synchronous_commit stays on.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
+import { migrate, openPostgres } from "@/db/client";
+import { createSubAccount } from "@/lib/accounts/create-sub-account";
+import { createApiKey } from "@/lib/keys/create-api-key";
+import { checkInvariants } from "@/lib/ledger/check-invariants";
+import { randomId } from "@/lib/ids";
+import { createTeam } from "@/lib/teams/create-team";
+
+const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const closedSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+const openSeconds = Number(process.env.BENCH_OPEN_SECONDS ?? 30);
+const openRate = Number(process.env.BENCH_OPEN_RATE ?? 2000);
+const port = Number(process.env.BENCH_PORT ?? 3999);
+const dbName = `subledger_bench_${randomId(8)}`;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "subledger-bench-"));
+
+function urlFor(db: string) {
+  const u = new URL(base);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
+
+function ensureTool(bin: string, pkg: string) {
+  if (spawnSync("which", [bin]).status === 0) return;
+  console.error(`installing ${pkg} (apt-get)…`);
+  execFileSync("sh", ["-c", `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg} >/dev/null`], { stdio: "inherit" });
+}
+
+async function waitHealthy(origin: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not become healthy");
+}
+
+function wrk(origin: string, key: string, ids: string[], connections: number) {
+  const script = path.join(tmp, `charges-${connections}.lua`);
+  fs.writeFileSync(
+    script,
+    `local ids = {${ids.map((i) => `"${i}"`).join(",")}}
+local n = 0
+request = function()
+  n = n + 1
+  local body = '{"amount":1,"subAccountId":"' .. ids[(n % #ids) + 1] .. '"}'
+  return wrk.format("POST", "/api/v1/charges", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer ${key}"}, body)
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %d %d %d %f %f %f\\n", summary.requests, summary.errors.status, summary.errors.timeout + summary.errors.connect + summary.errors.read + summary.errors.write, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000))
+end
+`,
+  );
+  const threads = Math.min(2, connections);
+  const out = execFileSync("wrk", ["-t", String(threads), "-c", String(connections), "-d", `${closedSeconds}s`, "--timeout", "10s", "-s", script, origin], { encoding: "utf8" });
+  const m = /RESULT (\d+) (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(out)!;
+  return { rate: Number(m[1]) / closedSeconds, refusals: Number(m[2]), dropped: Number(m[3]), p50: Number(m[4]), p99: Number(m[5]), p999: Number(m[6]) };
+}
+
+// Open loop: requests leave on a fixed schedule whatever the answers do; lateness counts against latency.
+async function openLoop(origin: string, key: string, ids: string[]) {
+  const { Agent, request } = await import("undici");
+  const dispatcher = new Agent({ connections: 512, pipelining: 1, keepAliveTimeout: 30_000 });
+  const total = openRate * openSeconds;
+  const lat: number[] = [];
+  let refusals = 0;
+  let dropped = 0;
+  const t0 = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / openRate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(
+      request(`${origin}/api/v1/charges`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: JSON.stringify({ amount: 1, subAccountId: ids[i % ids.length] }),
+        headersTimeout: 10_000,
+        dispatcher,
+      }).then(
+        async (r) => {
+          await r.body.arrayBuffer();
+          lat.push(performance.now() - due);
+          if (r.statusCode !== 201) refusals++;
+        },
+        () => {
+          dropped++;
+        },
+      ),
+    );
+  }
+  await Promise.all(inflight);
+  const seconds = (performance.now() - t0) / 1000;
+  return { rate: lat.length / seconds, refusals, dropped, p50: pct(lat, 50), p99: pct(lat, 99), p999: pct(lat, 99.9) };
+}
+
+function pgbench(url: string, hot: boolean, clients: number) {
+  const script = path.join(tmp, `baseline-${hot ? "hot" : "own"}.sql`);
+  // the same work as one charge: lock, admission check, balance and spend update, transaction and two entries
+  fs.writeFileSync(
+    script,
+    hot
+      ? `\\set sub random(2, 101)
+BEGIN;
+UPDATE bench_accounts SET total_spent = total_spent + 1 WHERE id = :sub AND (credit_limit IS NULL OR total_spent + 1 <= credit_limit);
+UPDATE bench_accounts SET balance = balance - 1 WHERE id = 1 AND balance - 1 >= -credit_limit;
+INSERT INTO bench_tx (account_id, amount) VALUES (:sub, 1);
+INSERT INTO bench_entries (tx_id, account_id, amount) VALUES (currval('bench_tx_id_seq'), 1, -1), (currval('bench_tx_id_seq'), 0, 1);
+COMMIT;
+`
+      : `\\set acc random(1002, 2001)
+BEGIN;
+UPDATE bench_accounts SET balance = balance - 1, total_spent = total_spent + 1 WHERE id = :acc AND balance - 1 >= -credit_limit;
+INSERT INTO bench_tx (account_id, amount) VALUES (:acc, 1);
+INSERT INTO bench_entries (tx_id, account_id, amount) VALUES (currval('bench_tx_id_seq'), :acc, -1), (currval('bench_tx_id_seq'), 0, 1);
+COMMIT;
+`,
+  );
+  const out = execFileSync("pgbench", ["-n", "-c", String(clients), "-j", "2", "-T", String(closedSeconds), "-f", script, url], { encoding: "utf8" });
+  return Number(/tps = ([\d.]+)/.exec(out)![1]);
+}
+
+async function main() {
+  ensureTool("wrk", "wrk");
+  if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+  const admin = await openPostgres(urlFor("postgres"), { max: 1 });
+  await admin.db.execute(sql.raw(`create database ${dbName}`));
+  const url = urlFor(dbName);
+  const h = await openPostgres(url, { max: 8 });
+  await migrate(h);
+  const db = h.db;
+  const hot = await createTeam(db, { name: "hot", currency: "USD", creditLimit: 10n ** 13n });
+  const hotKey = (await createApiKey(db, hot.id, hot.primaryAccountId, {})).key;
+  const hotIds: string[] = [];
+  for (let i = 0; i < 100; i++) hotIds.push((await createSubAccount(db, hot.id, { name: `shared ${i}`, withKey: false })).account.id);
+  const own = await createTeam(db, { name: "own", currency: "USD", creditLimit: 10n ** 13n });
+  const ownKey = (await createApiKey(db, own.id, own.primaryAccountId, {})).key;
+  const ownIds: string[] = [];
+  for (let i = 0; i < 1000; i++)
+    ownIds.push((await createSubAccount(db, own.id, { name: `own ${i}`, balanceMode: "own", creditLimit: 1_000_000_000, withKey: false })).account.id);
+  await db.execute(sql`create table bench_accounts (id int primary key, balance bigint not null, credit_limit bigint, total_spent bigint not null default 0)`);
+  await db.execute(sql`create table bench_tx (id bigserial primary key, account_id int not null, amount bigint not null, created_at timestamptz not null default now())`);
+  await db.execute(sql`create table bench_entries (id bigserial primary key, tx_id bigint not null, account_id int not null, amount bigint not null)`);
+  await db.execute(sql`insert into bench_accounts values (0, 0, null, 0), (1, 0, 10000000000000, 0)`);
+  await db.execute(sql`insert into bench_accounts select g, 0, case when g <= 101 then null else 1000000000 end, 0 from generate_series(2, 2001) g`);
+
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawn("npx", ["next", "start", "-p", String(port)], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+  const rows: string[] = [];
+  try {
+    await waitHealthy(origin);
+    for (const [label, key, ids] of [
+      ["hot: 100 shared subs on one primary", hotKey, hotIds],
+      ["1,000 own-balance accounts", ownKey, ownIds],
+    ] as const) {
+      wrk(origin, key, ids, 16); // warm-up: compile and fill the connection pool
+      for (const c of [16, 64, 256]) {
+        const r = wrk(origin, key, ids, c);
+        rows.push(`| ${label} | closed loop | ${c} clients | ${Math.round(r.rate)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.p999.toFixed(1)} | ${r.refusals} | ${r.dropped} |`);
+        console.error(rows.at(-1));
+      }
+      const o = await openLoop(origin, key, ids);
+      rows.push(`| ${label} | open loop | ${openRate}/s for ${openSeconds}s | ${Math.round(o.rate)} | ${o.p50.toFixed(1)} | ${o.p99.toFixed(1)} | ${o.p999.toFixed(1)} | ${o.refusals} | ${o.dropped} |`);
+      console.error(rows.at(-1));
+    }
+  } finally {
+    server.kill("SIGTERM");
+  }
+  const baseline = {
+    hot: [16, 64, 256].map((c) => pgbench(url, true, c)),
+    own: [16, 64, 256].map((c) => pgbench(url, false, c)),
+  };
+  const over = (await db.execute(sql`select count(*)::int as n from accounts where kind <> 'system' and balance_mode = 'own' and balance < -coalesce(credit_limit, 0)`)) as unknown as { n: number }[];
+  const violations = await checkInvariants(db);
+  const sync = (await db.execute(sql`show synchronous_commit`)) as unknown as Record<string, string>[];
+
+  console.log(`\nbench over HTTP: POST /api/v1/charges on one \`next start\` process, Postgres ${dbName}, synchronous_commit ${Object.values(sync[0])[0]}`);
+  console.log("closed loop driven by wrk; open loop by this process, latency from each request's scheduled time\n");
+  console.log("| workload | load model | clients / rate | charges/s | p50 ms | p99 ms | p999 ms | refusals | dropped |");
+  console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of rows) console.log(r);
+  console.log(`\nbaseline (pgbench, one plain SQL transaction per charge: admission check, balance update, ledger insert):`);
+  console.log(`  hot: 16/64/256 clients ${baseline.hot.map(Math.round).join(" / ")} tps`);
+  console.log(`  own: 16/64/256 clients ${baseline.own.map(Math.round).join(" / ")} tps`);
+  const best = (xs: number[]) => Math.max(...xs);
+  const ours = (label: string) => Number(rows.find((r) => r.includes(label) && r.includes("256 clients"))!.split("|")[4]);
+  console.log(`ratio ours/baseline, hot, 256 clients vs the baseline's best: ${(ours("hot") / best(baseline.hot)).toFixed(2)}×`);
+  console.log(`ratio ours/baseline, own, 256 clients vs the baseline's best: ${(ours("own-balance") / best(baseline.own)).toFixed(2)}×`);
+  console.log(`\noverdrafts: ${over[0].n}; invariants: ${violations.length ? JSON.stringify(violations) : "clean"}`);
+  await h.close();
+  await admin.db.execute(sql.raw(`drop database ${dbName} with (force)`));
+  await admin.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
