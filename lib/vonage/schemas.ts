@@ -31,7 +31,7 @@ export const transferBody = z.strictObject({
   to: accountKey,
   // parsed to minor units against the team's currency by parseMajorAmount
   amount: z.union([z.number(), z.string()], { error: "must be a decimal amount such as 40 or \"12.50\"" }),
-  reference: z.string().max(255, "must be at most 255 characters").optional(),
+  reference: z.string().max(255, "must be at most 255 characters").nullish(),
 });
 
 const dateParam = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "must be an ISO 8601 date or date-time" });
