@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     projects: projects.map((p) => ({
       extends: true,
-      test: { name: p.name, env: p.env, include: ["**/*.test.ts"], exclude: ["node_modules/**", ".next/**", "e2e/**"] },
+      test: { name: p.name, env: p.env, include: ["**/*.test.ts"], exclude: ["node_modules/**", ".next/**", "e2e/**", "tests/reliability.test.ts"] },
     })),
     testTimeout: 60_000,
     hookTimeout: 120_000,
