@@ -68,6 +68,23 @@ describe("sub-accounts through the Zavu SDK", () => {
     expect(primaryId).toBeTruthy();
   });
 
+  it("switches shared to own by PATCH, refuses own to shared, and deactivates with status inactive", async () => {
+    const { client } = await team({ balance: 300n, creditLimit: 200n });
+    const { subAccount } = await client.subAccounts.create({ name: "Switch", creditLimit: 50 });
+    const { subAccount: own } = await client.subAccounts.update(subAccount.id, { balanceMode: "own", creditLimit: 120 } as never);
+    expect(own).toMatchObject({ balanceMode: "own", balance: 0, creditLimit: 120, available: 120 });
+    expect(await client.balance.retrieve()).toMatchObject({ balance: 300, creditLimit: 80, available: 380 });
+    const back = await client.subAccounts.update(subAccount.id, { balanceMode: "shared" } as never).catch((e) => e);
+    expect(back.status).toBe(422);
+    expect(back.error.errors).toEqual({ balanceMode: "can only be changed to own; own-balance accounts cannot go back to shared" });
+
+    const { subAccount: off } = await client.subAccounts.update(subAccount.id, { status: "inactive" });
+    expect(off).toMatchObject({ status: "inactive", lifecycle: "deactivated" });
+    expect((await zavu(server.origin, subAccount.apiKey!).client.balance.retrieve().catch((e) => e)).status).toBe(401);
+    const contradiction = await client.subAccounts.update(subAccount.id, { status: "active", suspended: true } as never).catch((e) => e);
+    expect(contradiction.error.errors).toEqual({ suspended: "contradicts status" });
+  });
+
   it("lists newest first and auto-paginates across pages without repeats or gaps", async () => {
     const { client, sent } = await team();
     const ids: string[] = [];
