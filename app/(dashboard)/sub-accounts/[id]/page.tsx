@@ -18,6 +18,8 @@ import { spendReport } from "@/lib/reports/spend-report";
 import { SpendChart } from "@/components/charts/spend-chart";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ApiKeysPanel } from "@/components/sub-accounts/api-keys-panel";
+import { InviteCustomerForm } from "@/components/portal/invite-customer-form";
+import { inviteCustomerAction } from "@/lib/portal/invite-customer-action";
 import { ConfirmAction } from "@/components/sub-accounts/confirm-action";
 import { CreditLimitEditor } from "@/components/sub-accounts/credit-limit-editor";
 import { DetailsForm } from "@/components/sub-accounts/details-form";
@@ -252,6 +254,11 @@ export default async function SubAccountPage({ params, searchParams }: { params:
         <Card title="Details">
           <DetailsForm action={updateDetailsAction.bind(null, id)} name={sub.name} externalId={sub.externalId} metadata={JSON.stringify(sub.metadata, null, 2)} canEdit={editor && !sub.deleteAfter} />
         </Card>
+        {editor && live && (
+          <Card title="Customer portal">
+            <InviteCustomerForm action={inviteCustomerAction.bind(null, id)} />
+          </Card>
+        )}
       </div>
 
       {editor && !sub.deleteAfter && (
