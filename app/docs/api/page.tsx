@@ -29,6 +29,7 @@ function typeLabel(s: JsonSchema): string {
   if (s.$ref) return String(s.$ref).split("/").pop()!;
   if (s.anyOf) return (s.anyOf as JsonSchema[]).map(typeLabel).filter((t, i, all) => all.indexOf(t) === i).join(" | ");
   if (s.enum) return (s.enum as unknown[]).map((v) => JSON.stringify(v)).join(" | ");
+  if (Array.isArray(s.type)) return s.type.join(" | ");
   return String(s.type ?? "any");
 }
 
@@ -42,7 +43,7 @@ export default function ApiReferencePage() {
 
   return (
     <div className="mx-auto flex max-w-7xl gap-10 px-6 py-10">
-      <nav className="sticky top-10 hidden h-[calc(100vh-5rem)] w-56 shrink-0 overflow-y-auto text-sm lg:block" aria-label="Endpoints">
+      <nav className="sticky top-10 hidden h-[calc(100vh-5rem)] w-64 shrink-0 overflow-y-auto text-sm lg:block" aria-label="Endpoints">
         <a href="#top" className="mb-4 block font-semibold">
           Subledger API
         </a>
@@ -55,7 +56,7 @@ export default function ApiReferencePage() {
                 .map(({ method, op }) => (
                   <li key={op.operationId}>
                     <a href={`#${op.operationId}`} className="flex gap-2 text-slate-700 hover:text-slate-950">
-                      <span className="w-12 font-mono text-[10px] uppercase text-slate-500">{method}</span>
+                      <span className="w-12 shrink-0 font-mono text-[10px] uppercase text-slate-500">{method}</span>
                       <span className="truncate">{op.summary}</span>
                     </a>
                   </li>

@@ -10,6 +10,7 @@ function describeType(s: JsonSchema): string {
   if (s.const !== undefined) return JSON.stringify(s.const);
   if (s.type === "array") return `${describeType((s.items as JsonSchema) ?? {})}[]`;
   if (s.type === "object" && !s.properties) return "object";
+  if (Array.isArray(s.type)) return s.type.join(" | ");
   return String(s.type ?? "any");
 }
 
@@ -20,7 +21,8 @@ function constraints(s: JsonSchema): string[] {
   if (inner.exclusiveMinimum !== undefined) out.push(`> ${inner.exclusiveMinimum}`);
   if (inner.minimum !== undefined && Number(inner.minimum) > -Number.MAX_SAFE_INTEGER) out.push(`≥ ${inner.minimum}`);
   if (inner.maximum !== undefined && Number(inner.maximum) < Number.MAX_SAFE_INTEGER) out.push(`≤ ${inner.maximum}`);
-  if (inner.maximum === Number.MAX_SAFE_INTEGER) out.push("≤ 2^53 − 1");
+  // the exact-double bound matters where a client sends an amount, not on every integer answered
+  if (inner.maximum === Number.MAX_SAFE_INTEGER && (Number(inner.minimum) >= 0 || inner.exclusiveMinimum !== undefined)) out.push("≤ 2^53 − 1");
   if (inner.format) out.push(String(inner.format));
   return out;
 }
