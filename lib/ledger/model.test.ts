@@ -115,7 +115,7 @@ describe("the ledger against an exact model", () => {
               await (o.op === "credit" ? transferCredit : transferBalance)(db, team.id, { from, to, amount: o.amount });
             } else if (o.op === "suspend" || o.op === "resume") await updateSubAccount(db, team.id, ids[o.sub], { status: o.op === "suspend" ? "suspended" : "active" });
             else if (o.op === "own") await updateSubAccount(db, team.id, ids[o.sub], { balanceMode: "own" });
-            else await updateSubAccount(db, team.id, ids[o.sub], { creditLimit: o.cap === null ? null : Number(o.cap) });
+            else if (o.op === "cap") await updateSubAccount(db, team.id, ids[o.sub], { creditLimit: o.cap === null ? null : Number(o.cap) });
           } catch (e) {
             if (!(e instanceof DomainError)) throw e;
             got = false;
