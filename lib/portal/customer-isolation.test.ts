@@ -80,8 +80,8 @@ describe("a customer session", () => {
     sessionUserId = fx.customer;
     const before = await footprint();
     const tried: string[] = [];
-    // the dashboard's actions, and the portal-invite action the dashboard renders
-    for (const file of [...files(dashboardDir, /^actions\.ts$/), path.join(process.cwd(), "lib", "portal", "invite-customer-action.ts")]) {
+    // the dashboard's actions, and the portal actions the dashboard renders (invite, branding)
+    for (const file of [...files(dashboardDir, /^actions\.ts$/), ...files(path.join(process.cwd(), "lib", "portal"), /-action\.ts$/)]) {
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
       for (const [name, fn] of Object.entries(mod)) {
         if (typeof fn !== "function") continue;

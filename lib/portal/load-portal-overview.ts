@@ -17,7 +17,7 @@ export type PortalScope = { teamId: string; accountId: string };
 export async function loadPortalBranding(db: Db, teamId: string) {
   const [t] = await db.select({ name: teams.name, currency: teams.currency, portalName: teams.portalName, portalAccent: teams.portalAccent }).from(teams).where(eq(teams.id, teamId));
   if (!t) throw new NotFound("Team");
-  return { title: t.portalName || `${t.name} customer portal`, accent: t.portalAccent ?? "#4f46e5", currency: t.currency };
+  return { title: t.portalName || `${t.name} customer portal`, accent: t.portalAccent ?? "#4f46e5", currency: t.currency, portalName: t.portalName, portalAccent: t.portalAccent };
 }
 
 export async function loadPortalOverview(db: Db, scope: PortalScope, opts: { days?: number; now?: Date } = {}) {

@@ -98,9 +98,9 @@ describe("customer portal", () => {
 
   it("branding: a name and a strict #rrggbb accent, with defaults", async () => {
     const { db, team } = await world();
-    expect(await loadPortalBranding(db, team.id)).toEqual({ title: "Acme customer portal", accent: "#4f46e5", currency: "USD" });
+    expect(await loadPortalBranding(db, team.id)).toEqual({ title: "Acme customer portal", accent: "#4f46e5", currency: "USD", portalName: null, portalAccent: null });
     await updatePortalBranding(db, team.id, { portalName: "Northwind Cloud", portalAccent: "#0F766E" });
-    expect(await loadPortalBranding(db, team.id)).toEqual({ title: "Northwind Cloud", accent: "#0f766e", currency: "USD" });
+    expect(await loadPortalBranding(db, team.id)).toEqual({ title: "Northwind Cloud", accent: "#0f766e", currency: "USD", portalName: "Northwind Cloud", portalAccent: "#0f766e" });
     await expect(updatePortalBranding(db, team.id, { portalAccent: "red; background:url(x)" })).rejects.toThrow(/colour/);
   });
 });

@@ -8,13 +8,17 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { changeRoleAction, inviteMemberAction } from "./actions";
+import { PortalBrandingForm } from "@/components/portal/portal-branding-form";
+import { loadPortalBranding } from "@/lib/portal/load-portal-overview";
+import { portalBrandingAction } from "@/lib/portal/portal-branding-action";
+import { canEdit } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Team · Subledger" };
 
 export default async function TeamPage() {
   const user = await requirePageRole(TEAM_ROLES);
   const db = await getDb();
-  const [members, invites] = await Promise.all([listMembers(db, user.teamId), listOpenInvites(db, user.teamId)]);
+  const [members, invites, branding] = await Promise.all([listMembers(db, user.teamId), listOpenInvites(db, user.teamId), loadPortalBranding(db, user.teamId)]);
   const owner = user.role === "owner";
   const staff = members.filter((m) => m.role !== "customer");
   const customers = members.length - staff.length;
@@ -56,6 +60,9 @@ export default async function TeamPage() {
           )}
         </Card>
       )}
+      <Card className="mt-6" title="Customer portal branding">
+        <PortalBrandingForm action={portalBrandingAction} portalName={branding.portalName} portalAccent={branding.portalAccent} canEdit={canEdit(user)} />
+      </Card>
     </>
   );
 }
