@@ -86,6 +86,9 @@ export function errorToProblem(e: unknown, instance?: string): Response {
     if (e.fields) extra.errors = e.fields;
     return problemResponse({ status: statusOf(e), code: e.code, detail: e.message, instance, ...extra });
   }
+  // Postgres data exceptions (class 22: a NUL byte in text, a value out of range…) come from what the client sent
+  if (pgCode(e)?.startsWith("22"))
+    return problemResponse({ status: 400, code: "invalid_input", detail: "The request holds a value that cannot be stored (for example a NUL character)", instance });
   if (isDatabaseUnavailable(e))
     return problemResponse(
       { status: 503, code: "database_unavailable", detail: "The database is unreachable; try again shortly", instance },
