@@ -87,6 +87,24 @@ describe("POST /v1/top-ups and /v1/transfers", () => {
   });
 });
 
+describe("deactivating an own-balance sub-account", () => {
+  it("returns its positive balance to the primary by a balance transfer", async () => {
+    const { api, own, primaryId } = await setup();
+    await api.post("/v1/top-ups", { amount: 100 });
+    await api.post("/v1/transfers", { type: "balance", from: "primary", to: own.id, amount: 30 });
+    expect(await numbers(api, own.id)).toEqual({ primary: [70, 100], sub: [30, 0] });
+    const r = await api.delete(`/v1/sub-accounts/${own.id}`);
+    expect(r.body).toEqual({ keysRevoked: 1, balanceReturned: 30, message: "Sub-account deactivated; 1 API key revoked" });
+    expect(await numbers(api, own.id)).toEqual({ primary: [100, 100], sub: [0, 0] });
+    const back = (await api.get(`/v1/transfers?type=balance&subAccountId=${own.id}`)).body.items[0];
+    expect(back).toMatchObject({ type: "balance", from: own.id, to: primaryId, amount: 30, reference: "returned on deactivation" });
+    // an inactive sub-account takes no transfers until reactivated
+    const refused = await api.post("/v1/transfers", { type: "credit", from: "primary", to: own.id, amount: 1 });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe("account_inactive");
+  });
+});
+
 describe("GET /v1/transfers", () => {
   it("filters by type and account, pages without repeats, and shows a sub key only its own", async () => {
     const { api, own, ownApi, primaryId } = await setup();
