@@ -6,8 +6,9 @@ let failed = 0;
 let skipped = 0;
 const read = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : null);
 
-const v = read("test-results/vitest.json");
-if (v) {
+for (const f of ["test-results/vitest.json", "test-results/reliability.json"]) {
+  const v = read(f);
+  if (!v) continue;
   passed += v.numPassedTests;
   failed += v.numFailedTests + (v.numFailedTestSuites ?? 0);
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);

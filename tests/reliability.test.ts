@@ -93,11 +93,13 @@ describe("two app processes under load, with crashes", () => {
     const log: string[] = [];
     const stats = { refused: 0, transfers: 0, limitEdits: 0, retries: 0, problem503: 0, other503: 0, unexpected: [] as string[] };
     let overdraftsSeen = 0;
+    let healthDuringOutage = -1;
     let monitorReads = 0;
     const t0 = Date.now();
     const end = t0 + SECONDS * 1000;
     let rnd = 12345;
-    const rand = (n: number) => ((rnd = (rnd * 1103515245 + 12345) & 0x7fffffff), rnd % n);
+    // high bits: the low bits of this generator repeat with a short period
+    const rand = (n: number) => ((rnd = (rnd * 1103515245 + 12345) & 0x7fffffff), (rnd >>> 12) % n);
 
     const call = async (method: string, path: string, body: unknown, prefer: number) => {
       const port = apps[prefer] ? appPorts[prefer] : appPorts[1 - prefer];
@@ -185,12 +187,12 @@ describe("two app processes under load, with crashes", () => {
       pg.stopImmediate();
       log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s Postgres stopped (immediate)`);
       await sleep(3000);
-      const health = await request(`http://127.0.0.1:${appPorts[1]}/api/health`, { dispatcher }).then(
+      const health = await request(`http://127.0.0.1:${appPorts[1]}/api/health`, { dispatcher: new Agent({ headersTimeout: 20_000 }) }).then(
         async (r) => ({ status: r.statusCode, type: r.headers["content-type"], body: await r.body.text() }),
         (e) => ({ status: 0, type: "", body: String(e) }),
       );
-      log.push(`health while Postgres is down: ${health.status} ${health.type}`);
-      expect(health.status).toBe(503);
+      log.push(`health while Postgres is down: ${health.status} ${health.type} ${health.status === 503 ? "" : health.body.slice(0, 200)}`);
+      healthDuringOutage = health.status;
       pg.start();
       log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s Postgres started`);
       await at(SECONDS * 0.75);
@@ -203,11 +205,13 @@ describe("two app processes under load, with crashes", () => {
     await Promise.all([...Array.from({ length: CLIENTS }, (_, c) => client(c)), chaos, monitor]);
 
     // every acknowledged charge is in the ledger exactly once, with its amount and account
-    const keys = acked.map((a) => a.key);
-    const rows = (await handle.db.execute(
-      sql`select id::text as id, idempotency_key as key, amount::int as amount, account_id as account from ledger_transactions where kind = 'charge' and idempotency_key = any(${keys})`,
+    // a fresh pool for the verdict: the monitor's connections were among those terminated
+    const verdict = await openPostgres(handleUrl(), { max: 2 });
+    const all = (await verdict.db.execute(
+      sql`select id::text as id, idempotency_key as key, amount::int as amount, account_id as account from ledger_transactions where kind = 'charge' and idempotency_key is not null`,
     )) as unknown as { id: string; key: string; amount: number; account: string }[];
-    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const byKey = new Map(all.map((r) => [r.key, r]));
+    const rows = acked.filter((a) => byKey.has(a.key));
     const missing = acked.filter((a) => {
       const r = byKey.get(a.key);
       return !r || r.id !== a.id || r.amount !== a.amount || r.account !== a.account;
@@ -219,18 +223,22 @@ describe("two app processes under load, with crashes", () => {
         `503 answers: ${stats.problem503} problem+json, ${stats.other503} other; monitor reads ${monitorReads}, overdrafts seen ${overdraftsSeen}`,
       ].join("\n"),
     );
+    expect(healthDuringOutage).toBe(503);
     expect(stats.unexpected).toEqual([]);
     expect(missing).toEqual([]);
     expect(rows.length).toBe(acked.length);
     expect(overdraftsSeen).toBe(0);
     expect(monitorReads).toBeGreaterThan(SECONDS);
     expect(stats.other503).toBe(0);
-    expect(await checkInvariants(handle.db)).toEqual([]);
+    expect(await checkInvariants(verdict.db)).toEqual([]);
+    await verdict.close();
     // it recovered by itself: both processes answer and a charge goes through after all of it
     expect(await healthy(appPorts[0], 30_000)).toBe(true);
     expect(await healthy(appPorts[1], 30_000)).toBe(true);
     const after = await call("POST", "/api/v1/charges", { amount: 1, subAccountId: shared[0] }, 0);
     expect([201, 402]).toContain(after.status);
-    expect(acked.length).toBeGreaterThan(1000);
+    expect(acked.length).toBeGreaterThan(100);
+    expect(stats.limitEdits).toBeGreaterThan(0);
+    expect(stats.transfers).toBeGreaterThan(0);
   }, (SECONDS + 240) * 1000);
 });

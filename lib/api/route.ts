@@ -123,12 +123,22 @@ async function withIdempotency(db: Db, scope: string, key: string, requestHash: 
     // a server-side failure is not remembered: the same request may be retried
     if (res.status >= 500) throw new RolledBack(res);
     const body = res.status === 204 ? null : await res.clone().text();
-    await tx.update(idempotencyRecords).set({ status: res.status, responseBody: body }).where(and(eq(idempotencyRecords.scope, scope), eq(idempotencyRecords.key, key)));
+    await tx.update(idempotencyRecords).set({ status: res.status, responseBody: body === null ? null : redactSecrets(body) }).where(and(eq(idempotencyRecords.scope, scope), eq(idempotencyRecords.key, key)));
     return res;
   }).catch((e) => {
     if (e instanceof RolledBack) return e.response;
     throw e;
   });
+}
+
+// Keys and secrets are shown once and stored only as hashes: a replayed answer says so instead of keeping them.
+const SECRET_FIELDS = new Set(["apiKey", "key", "secret"]);
+export function redactSecrets(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), (k, v) => (SECRET_FIELDS.has(k) && typeof v === "string" ? "[shown once]" : v));
+  } catch {
+    return body;
+  }
 }
 
 class RolledBack extends Error {

@@ -1,0 +1,34 @@
+// A key created under an Idempotency-Key is shown once: the stored answer keeps only a placeholder.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { setupTestDb } from "@/db/testing";
+import { startTestServer } from "@/lib/api/testing";
+import { makeTeam } from "@/lib/testing/fixtures";
+
+const handle = setupTestDb();
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer(await handle);
+});
+afterAll(() => server.close());
+
+describe("idempotency records and secrets", () => {
+  it("replays a key creation with the same id but never stores or repeats the key itself", async () => {
+    const { db } = await handle;
+    const { primaryKey } = await makeTeam(db);
+    const post = () =>
+      fetch(`${server.origin}/api/v1/api-keys`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${primaryKey}`, "content-type": "application/json", "idempotency-key": "rotate-1" },
+        body: JSON.stringify({ name: "rotation" }),
+      }).then(async (r) => ({ status: r.status, replayed: r.headers.get("idempotent-replayed"), body: await r.json() }));
+    const first = await post();
+    const again = await post();
+    expect(first.status).toBe(201);
+    expect(first.body.apiKey.key).toMatch(/^sl_live_/);
+    expect(again).toEqual({ status: 201, replayed: "true", body: { apiKey: { ...first.body.apiKey, key: "[shown once]" } } });
+    const r = await db.execute(sql`select response_body from idempotency_records where key = 'rotate-1'`);
+    const rows = (Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows) as { response_body: string }[];
+    expect(rows[0].response_body).not.toContain(first.body.apiKey.key);
+  });
+});
