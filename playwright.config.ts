@@ -3,13 +3,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // set once in the runner process; workers inherit it, so everyone agrees on the folder
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "subledger-e2e-"));
 const dataDir = process.env.E2E_DATA_DIR;
-const stateDir = path.join(__dirname, "e2e", ".state");
+const root = path.dirname(fileURLToPath(import.meta.url));
+const stateDir = path.join(root, "e2e", ".state");
 
 const bootstrap = (file: string, team: string, email: string, creditLimit: number) =>
   `npm run -s cli -- bootstrap --team '${team}' --currency USD --credit-limit ${creditLimit} --email ${email} --password e2e-password-1 --json > '${path.join(stateDir, file)}'`;

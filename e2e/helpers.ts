@@ -1,16 +1,19 @@
 // What every journey shares: the bootstrapped teams, signing in, API usage, and screenshots of each page.
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export type Bootstrap = { team: { id: string; name: string; currency: string }; primaryAccount: { id: string }; apiKey: string; admin: { email: string } };
+const here = path.dirname(fileURLToPath(import.meta.url));
+
 export const PASSWORD = "e2e-password-1";
 
 export function team(file: "case-study" | "acme"): Bootstrap {
-  return JSON.parse(fs.readFileSync(path.join(__dirname, ".state", `${file}.json`), "utf8"));
+  return JSON.parse(fs.readFileSync(path.join(here, ".state", `${file}.json`), "utf8"));
 }
 
-const shotsDir = path.join(__dirname, "screenshots");
+const shotsDir = path.join(here, "screenshots");
 
 export async function shot(page: Page, name: string) {
   fs.mkdirSync(shotsDir, { recursive: true });
@@ -24,6 +27,11 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/overview/);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+}
+
+// Next.js keeps an empty role=alert route announcer on every page: look for alerts inside the form or main.
+export function formAlert(page: Page) {
+  return page.getByRole("main").getByRole("alert");
 }
 
 export async function signOut(page: Page) {
@@ -63,7 +71,6 @@ export async function confirmInDialog(page: Page, opener: string, confirm: strin
   const dialog = page.getByRole("dialog");
   if (typeName) await dialog.getByLabel(`Type “${typeName}” to confirm`).fill(typeName);
   await dialog.getByRole("button", { name: confirm, exact: true }).click();
-  await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
 }
 

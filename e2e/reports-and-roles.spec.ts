@@ -28,9 +28,9 @@ test("a refused transfer shows the rule's reason and changes nothing", async ({ 
   await expect(page.getByText("The rules allow from $0.00 to $50.00.")).toBeVisible();
   await page.getByLabel("Credit limit (USD)").fill("75");
   await expect(page.getByText("The rules allow from $0.00 to $50.00").first()).toBeVisible();
-  await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Save", exact: true })).toBeDisabled();
   await page.getByLabel("Credit limit (USD)").fill("12.50");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByTestId("credit-limit")).toHaveText("$12.50");
   await expect(page.getByTestId("give-credit-available")).toHaveText("$37.50");
   await shot(page, "acme-02-credit-limit-edited");
@@ -59,7 +59,7 @@ test("keys are shown once and revoked; details, deletion and restore", async ({ 
   const row = page.locator("li", { hasText: "Rotation" });
   await row.getByRole("button", { name: "Revoke" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
   await expect(row.getByText("revoked", { exact: true })).toBeVisible();
   expect((await request.get("/api/v1/balance", { headers: { authorization: `Bearer ${newKey}` } })).status()).toBe(401);
 
@@ -85,7 +85,7 @@ test("keys are shown once and revoked; details, deletion and restore", async ({ 
   await expect(dialog.getByRole("button", { name: "Schedule deletion" })).toBeDisabled();
   await dialog.getByLabel("Type “Keys Ltd” to confirm").fill("Keys Ltd");
   await dialog.getByRole("button", { name: "Schedule deletion" }).click();
-  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByText(/Scheduled for deletion on/)).toBeVisible();
   expect((await request.get("/api/v1/balance", { headers: { authorization: `Bearer ${sub.key}` } })).status()).toBe(401);
   await shot(page, "acme-05-scheduled-deletion");

@@ -5,11 +5,13 @@ import { useEffect, useRef } from "react";
 
 const POLL_MS = 2000;
 
-// Polls the team's state fingerprint and re-renders the server components when it moves: balances, spend
-// and charts follow usage arriving through the API without a reload. An expired session goes to sign-in.
-export function LiveRefresh() {
+// Polls the team's state fingerprint and re-renders the server components when it differs from the one the
+// page was rendered with: balances, spend and charts follow usage arriving through the API without a reload.
+// Comparing with the rendered version (not the first poll) means a change between render and first poll still shows.
+// An expired session goes to sign-in.
+export function LiveRefresh({ renderedVersion }: { renderedVersion: string }) {
   const router = useRouter();
-  const seen = useRef<string | null>(null);
+  const requested = useRef<string | null>(null);
   const { data } = useQuery({
     queryKey: ["live-version"],
     queryFn: async () => {
@@ -27,8 +29,10 @@ export function LiveRefresh() {
       router.replace("/signin");
       return;
     }
-    if (seen.current !== null && seen.current !== data.version) router.refresh();
-    seen.current = data.version;
-  }, [data, router]);
+    if (data.version !== renderedVersion && requested.current !== data.version) {
+      requested.current = data.version;
+      router.refresh();
+    }
+  }, [data, renderedVersion, router]);
   return null;
 }

@@ -26,11 +26,14 @@ export function ApiKeysPanel({ keys, create, canEdit, canCreate }: { keys: KeyRo
                   <span className="font-medium">{k.name}</span>
                   <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{k.prefix}…</code>
                   <Badge tone={k.environment === "live" ? "info" : "neutral"}>{k.environment}</Badge>
-                  {k.revokedAt && <Badge tone="deactivated">revoked</Badge>}
+                  {k.revokedAt && (
+                    <Badge tone="deactivated" title={`Revoked ${format(k.revokedAt, "MMM d, yyyy HH:mm")}`}>
+                      revoked
+                    </Badge>
+                  )}
                 </p>
                 <p className="text-xs text-slate-500">
                   Created {format(k.createdAt, "MMM d, yyyy")} · {k.lastUsedAt ? `last used ${format(k.lastUsedAt, "MMM d, HH:mm")}` : "never used"}
-                  {k.revokedAt && ` · revoked ${format(k.revokedAt, "MMM d, HH:mm")}`}
                 </p>
               </div>
               {canEdit && !k.revokedAt && (

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
@@ -51,15 +51,10 @@ export function ConfirmAction({
 function ConfirmForm({ action, confirmLabel, typeName, variant, onClose, children }: { action: Action; confirmLabel: string; typeName?: string; variant: "primary" | "secondary" | "danger"; onClose: () => void; children: React.ReactNode }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const [typed, setTyped] = useState("");
-  if (state.ok)
-    return (
-      <div className="space-y-4">
-        <FormMessage state={state} />
-        <div className="flex justify-end">
-          <Button onClick={onClose}>Done</Button>
-        </div>
-      </div>
-    );
+  // on success the page behind already shows the new state (and may no longer hold this button at all)
+  useEffect(() => {
+    if (state.ok) onClose();
+  }, [state, onClose]);
   return (
     <form action={formAction} className="space-y-4">
       <div className="space-y-2 text-sm text-slate-600">{children}</div>

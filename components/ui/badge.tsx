@@ -10,9 +10,9 @@ const tones: Record<string, string> = {
   info: "bg-indigo-50 text-indigo-700 ring-indigo-600/20",
 };
 
-export function Badge({ tone = "neutral", children, className }: { tone?: keyof typeof tones | string; children: React.ReactNode; className?: string }) {
+export function Badge({ tone = "neutral", children, className, title }: { tone?: keyof typeof tones | string; children: React.ReactNode; className?: string; title?: string }) {
   return (
-    <span className={clsx("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap", tones[tone] ?? tones.neutral, className)}>
+    <span title={title} className={clsx("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap", tones[tone] ?? tones.neutral, className)}>
       {children}
     </span>
   );
