@@ -15,7 +15,11 @@ export async function getAccount(db: Db, teamId: string, id: string): Promise<Ac
 }
 
 export async function getSubAccount(db: Db, teamId: string, id: string): Promise<Account> {
-  const a = await getAccount(db, teamId, id).catch(() => null);
+  // only "not there" becomes NotFound; a database failure must surface as itself (503), never as a 404
+  const a = await getAccount(db, teamId, id).catch((e) => {
+    if (e instanceof NotFound) return null;
+    throw e;
+  });
   if (!a || a.kind !== "sub" || a.deletedAt) throw new NotFound("Sub-account");
   return a;
 }

@@ -59,11 +59,19 @@ export function problemResponse(p: ProblemInput, headers: Record<string, string>
   });
 }
 
+const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "EPIPE", "ETIMEDOUT", "ENOTFOUND"]);
+
+// Drizzle wraps driver errors (cause chains), so every link is looked at.
 export function isDatabaseUnavailable(e: unknown) {
   const code = pgCode(e);
   if (code && (code.startsWith("08") || code === "57P01" || code === "57P02" || code === "57P03" || code === "53300")) return true;
-  const c = (e as { code?: string })?.code ?? "";
-  return ["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "EPIPE", "ETIMEDOUT"].includes(c);
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur; i++) {
+    const c = (cur as { code?: unknown }).code;
+    if (typeof c === "string" && unavailableCodes.has(c)) return true;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 // Domain error → status, as the native API answers it.
