@@ -20,6 +20,8 @@ export type Ctx<P> = {
   params: P;
   auth: ApiAuth;
   url: URL;
+  // true when the handler runs inside the Idempotency-Key transaction: its writes must use `db`
+  inTransaction: boolean;
   // the body, parsed and validated against a schema (422 naming each bad field)
   body<S extends z.ZodType>(schema: S): z.infer<S>;
   query<S extends z.ZodType>(schema: S): z.infer<S>;
@@ -79,9 +81,10 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
       };
       const write = req.method !== "GET" && req.method !== "HEAD";
       const text = write ? await readText(req) : "";
-      const make = (tx: Db): Ctx<P> => ({
+      const make = (tx: Db, inTransaction = false): Ctx<P> => ({
         req,
         db: tx,
+        inTransaction,
         params,
         auth,
         url,
@@ -94,7 +97,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
       const requestHash = createHash("sha256").update(`${req.method} ${url.pathname}${url.search}\n${text}`).digest("hex");
       return await withIdempotency(db, auth.account.id, idemKey, requestHash, instance, async (tx) => {
         try {
-          return await tx.transaction((sp) => handler(make(sp)));
+          return await tx.transaction((sp) => handler(make(sp, true)));
         } catch (e) {
           return dialect.toResponse(e, instance);
         }

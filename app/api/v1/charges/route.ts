@@ -2,21 +2,23 @@ import { apiRoute, json } from "@/lib/api/route";
 import { chargeBody, chargeListQuery } from "@/lib/api/schemas";
 import { targetAccountId } from "@/lib/api/scope";
 import { chargeJson } from "@/lib/api/serialize";
-import { chargeAccount } from "@/lib/charges/charge-account";
+import { chargeAccount, chargeAccountBatched } from "@/lib/charges/charge-account";
 import { listCharges } from "@/lib/charges/list-charges";
 
 // A primary key charges itself or, with subAccountId, one of its sub-accounts; a sub-account key charges itself.
-export const POST = apiRoute(async ({ db, auth, body }) => {
+export const POST = apiRoute(async ({ db, auth, body, inTransaction }) => {
   const input = body(chargeBody);
   const accountId = await targetAccountId(db, auth, input.subAccountId);
-  const charge = await chargeAccount(db, auth.teamId, {
+  const charge = {
     accountId,
     amount: BigInt(input.amount),
     description: input.description ?? null,
     metadata: input.metadata,
     idempotencyKey: input.idempotencyKey ?? null,
-  });
-  return json({ charge: chargeJson(charge) }, 201);
+  };
+  // group commit unless the charge must commit with its Idempotency-Key record
+  const charged = inTransaction ? await chargeAccount(db, auth.teamId, charge) : await chargeAccountBatched(auth.teamId, charge);
+  return json({ charge: chargeJson(charged) }, 201);
 });
 
 export const GET = apiRoute(async ({ db, auth, query }) => {
