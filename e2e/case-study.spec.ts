@@ -44,7 +44,7 @@ test("the case study through the UI", async ({ page, request }) => {
 
   // 41 more is refused with the rule's reason; 20 goes through
   const refused = await transfer(page, "give-credit", "41");
-  await expect(refused.getByRole("alert")).toContainText("Refused: the source must keep enough credit to cover its own debt");
+  await expect(refused.getByRole("alert")).toHaveText("Refused: the primary must keep enough credit to cover its own debt; at most $40.00 can move.");
   await expect(refused.getByText("at most $40.00 can move").first()).toBeVisible();
   await expect(page.getByTestId("credit-limit")).toHaveText("$40.00");
   await shot(page, "case-05-refused-41");
@@ -85,6 +85,7 @@ test("the case study through the UI", async ({ page, request }) => {
   await expect(page.getByTestId("sub-spent")).toHaveText("$25.00");
   await confirmInDialog(page, "Suspend", "Suspend");
   await expect(page.getByText("Suspended", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("sub-available")).toHaveText("$0.00");
   await expect(page.getByRole("button", { name: "Reactivate" })).toBeVisible();
   expect((await charge(request, cs.apiKey, 100, sub2.id)).status()).toBeGreaterThanOrEqual(400);
   await shot(page, "case-08-sub2-suspended");

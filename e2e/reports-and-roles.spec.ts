@@ -15,7 +15,7 @@ test("a refused transfer shows the rule's reason and changes nothing", async ({ 
   await expect(page.getByTestId("give-credit-available")).toHaveText("$50.00");
   const form = await transfer(page, "give-credit", "60");
   await expect(form.getByText("at most $50.00 can move").first()).toBeVisible();
-  await expect(form.getByRole("alert")).toHaveText("Refused: the source must keep enough credit to cover its own debt");
+  await expect(form.getByRole("alert")).toHaveText("Refused: the primary must keep enough credit to cover its own debt; at most $50.00 can move.");
   await expect(page.getByTestId("credit-limit")).toHaveText("$0.00");
   await shot(page, "acme-01-refused-transfer");
 
@@ -178,6 +178,7 @@ test("a viewer sees everything and can change nothing", async ({ page, request, 
   await expect(page.getByRole("button", { name: "Create invite link" })).toHaveCount(0);
   await page.goto("/activity");
   await expect(page.getByText("invite.accept")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Refusal Co" }).first()).toBeVisible();
   await shot(page, "acme-10-activity");
 
   // usage keeps arriving and the viewer's page follows it live

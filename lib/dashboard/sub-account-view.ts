@@ -3,7 +3,10 @@ import type { Account } from "@/lib/ledger/types";
 import { limitUseBps } from "@/lib/ledger/alert-crossings";
 import { chargeAvailable } from "@/lib/ledger/rules";
 
+// Suspended, deactivated or deleting accounts are charged nothing, whatever their limits would allow.
 export function subAccountAvailable(sub: Account, primary: Account) {
+  if (sub.status !== "active" || sub.deleteAfter) return 0n;
+  if (sub.balanceMode === "shared" && primary.status !== "active") return 0n;
   return chargeAvailable(sub, sub.balanceMode === "shared" ? primary : undefined);
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { format } from "date-fns";
 import { getDb } from "@/db/client";
+import { allSubAccounts } from "@/lib/accounts/list-sub-accounts";
 import { requirePageRole, TEAM_ROLES } from "@/lib/auth/session";
 import { actorLabel, listAuditEvents } from "@/lib/dashboard/list-audit-events";
 import { Invalid } from "@/lib/errors";
@@ -20,7 +21,9 @@ function Json({ value }: { value: unknown }) {
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const user = await requirePageRole(TEAM_ROLES);
   const { cursor } = await searchParams;
-  const page = await listAuditEvents(await getDb(), user.teamId, { limit: 30, cursor: cursor || null }).catch((e) => {
+  const db = await getDb();
+  const names = new Map((await allSubAccounts(db, user.teamId)).map((a) => [a.id, a.name]));
+  const page = await listAuditEvents(db, user.teamId, { limit: 30, cursor: cursor || null }).catch((e) => {
     if (e instanceof Invalid) return { items: [], nextCursor: null };
     throw e;
   });
@@ -38,9 +41,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
                 <span className="font-medium text-slate-900">{actorLabel(e.actor)}</span>
                 <span className="text-slate-500">
                   on {e.targetType}{" "}
-                  {e.targetType === "account" && e.targetId ? (
-                    <Link href={`/sub-accounts/${e.targetId}`} className="font-mono text-xs text-indigo-700 hover:underline">
-                      {e.targetId}
+                  {e.targetType === "account" && e.targetId && names.has(e.targetId) ? (
+                    <Link href={`/sub-accounts/${e.targetId}`} className="font-medium text-indigo-700 hover:underline">
+                      {names.get(e.targetId)}
                     </Link>
                   ) : (
                     <span className="font-mono text-xs">{e.targetId}</span>

@@ -13,7 +13,7 @@ import { EDITOR_ROLES } from "@/lib/auth/session";
 import type { FormState } from "@/lib/dashboard/form-state";
 import { readAmount, readLimit } from "@/lib/dashboard/money-input";
 import { formString, parseInput, runAction } from "@/lib/dashboard/run-action";
-import { Invalid } from "@/lib/errors";
+import { Invalid, TransferRefused } from "@/lib/errors";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
 import { loadTeam } from "@/lib/ledger/post-movements";
@@ -132,7 +132,16 @@ export async function transferAction(id: string, kind: "credit" | "balance", dir
     const [from, to] = direction === "to" ? [team.primaryAccountId, id] : [id, team.primaryAccountId];
     const reference = formString(form, "reference").trim().slice(0, 200) || null;
     const move = kind === "credit" ? transferCredit : transferBalance;
-    await move(db, user.teamId, { from, to, amount, reference }, user.actor);
+    try {
+      await move(db, user.teamId, { from, to, amount, reference }, user.actor);
+    } catch (e) {
+      if (!(e instanceof TransferRefused) || e.available === 0n && /own balance first/.test(e.message)) throw e;
+      // say which side the rule held back, in the words of the money model
+      const source = direction === "to" ? "the primary" : "this sub-account";
+      const rule = kind === "credit" ? `${source} must keep enough credit to cover its own debt` : `${source} may not go past its credit limit`;
+      const most = formatMoney(e.available, user.currency);
+      return { ok: false, message: `Refused: ${rule}; at most ${most} can move.`, fields: { amount: `at most ${most} can move` } };
+    }
     refresh(id);
     return { message: `Moved ${formatMoney(amount, user.currency)} of ${kind} ${direction === "to" ? "to this sub-account" : "back to the primary"}.` };
   });
