@@ -37,6 +37,8 @@ export default defineConfig({
   webServer: {
     command: [
       `mkdir -p '${stateDir}'`,
+      // the demo team first (the CLI seeds it only into an empty database): months of usage for docs/dashboard.png
+      "npm run -s cli -- demo > /dev/null",
       bootstrap("case-study.json", "Case Study Partner", "owner@case.test", 10000),
       bootstrap("acme.json", "Acme Reports", "owner@acme.test", 5000),
       `npx next start -p ${port}`,

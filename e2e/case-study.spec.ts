@@ -97,7 +97,6 @@ test("the case study through the UI", async ({ page, request }) => {
   await expect(page.getByTestId("team-available")).toHaveText("$15.00");
   await expect(page.getByTestId("spend-this-month")).toHaveText("$95.00");
   await shot(page, "case-09-overview-end");
-  await page.screenshot({ path: "docs/dashboard.png" });
 
   await page.goto("/sub-accounts?sort=use");
   await expect(page.locator("tbody tr").first()).toContainText("Sub two");
@@ -107,8 +106,16 @@ test("the case study through the UI", async ({ page, request }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/overview");
   await expect(page.getByTestId("team-balance")).toHaveText("$5.00");
+  // nothing wider than the phone: no sideways scrolling
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await shot(page, "case-11-overview-phone");
   await page.goto(`/sub-accounts/${sub1.id}`);
   await expect(page.getByTestId("sub-balance")).toHaveText("-$5.00");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await shot(page, "case-12-sub1-phone");
+  // the navigation opens from the menu button and is keyboard reachable
+  await page.getByRole("button", { name: "Menu" }).click();
+  await page.getByRole("link", { name: "Transfers" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Transfers" })).toBeVisible();
 });

@@ -2,7 +2,7 @@ import clsx from "clsx";
 
 export function Card({ title, action, className, children }: { title?: React.ReactNode; action?: React.ReactNode; className?: string; children: React.ReactNode }) {
   return (
-    <section className={clsx("rounded-xl border border-slate-200 bg-white shadow-sm", className)}>
+    <section className={clsx("min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm", className)}>
       {(title || action) && (
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
           {title && <h2 className="text-sm font-semibold text-slate-900">{title}</h2>}

@@ -23,8 +23,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const o = await loadOverview(await getDb(), user.teamId, range);
   const cur = o.team.currency;
   const m = (v: bigint) => formatMoney(v, cur);
-  const change =
-    o.spendLastMonth > 0n ? Number(((o.spendThisMonth - o.spendLastMonth) * 1000n) / o.spendLastMonth) / 10 : null;
 
   return (
     <>
@@ -34,15 +32,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <Stat label="Credit limit" value={m(o.primary.creditLimit ?? 0n)} testId="team-credit" sub="Of the primary, after credit given to sub-accounts" />
         <Stat label="Available to spend" value={m(o.available)} tone={o.available === 0n ? "bad" : "good"} testId="team-available" sub="Balance plus credit limit" />
         <Stat
-          label={`Spend in ${format(o.monthLabels.thisMonth, "MMMM")}`}
+          label={`Spend in ${format(o.monthLabels.thisMonth, "MMMM")} so far`}
           value={m(o.spendThisMonth)}
           testId="spend-this-month"
-          sub={
-            <>
-              {format(o.monthLabels.lastMonth, "MMMM")}: {m(o.spendLastMonth)}
-              {change !== null && <span className={change > 0 ? "text-amber-700" : "text-emerald-700"}> ({change > 0 ? "+" : ""}{change.toFixed(1)}%)</span>}
-            </>
-          }
+          sub={`${format(o.monthLabels.lastMonth, "MMMM")} in full: ${m(o.spendLastMonth)}`}
         />
       </dl>
 
@@ -97,7 +90,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   <div className="min-w-0">
                     <p className="flex items-center gap-2">
                       <TransferKind kind={t.kind} />
-                      <span className="truncate text-slate-700">{t.kind === "top_up" ? t.reference || "Payment received" : `${t.fromName} → ${t.toName}`}</span>
+                      <span className="min-w-0 truncate text-slate-700">{t.kind === "top_up" ? t.reference || "Payment received" : `${t.fromName} → ${t.toName}`}</span>
                     </p>
                     <p className="text-xs text-slate-500">{format(t.createdAt, "MMM d, HH:mm")}</p>
                   </div>
