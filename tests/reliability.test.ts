@@ -75,6 +75,7 @@ beforeAll(async () => {
   key = (await createApiKey(db, team.id, primary, {})).key;
   for (let i = 0; i < 20; i++) shared.push((await createSubAccount(db, team.id, { name: `shared ${i}`, creditLimit: 20_000, withKey: false })).account.id);
   for (let i = 0; i < 20; i++) own.push((await createSubAccount(db, team.id, { name: `own ${i}`, balanceMode: "own", creditLimit: 10_000, withKey: false })).account.id);
+  for (const i of [0, 1]) fs.rmSync(path.join(os.tmpdir(), `subledger-app-${i}.log`), { force: true });
   startApp(0);
   startApp(1);
   expect(await healthy(appPorts[0])).toBe(true);
@@ -242,6 +243,8 @@ describe("two app processes under load, with crashes", () => {
     const after = await call("POST", "/api/v1/charges", { amount: 1, subAccountId: shared[0] }, 0);
     expect([201, 402]).toContain(after.status);
     expect(acked.length).toBeGreaterThan(100);
+    // no secret in logs: the API key the clients sent never appears in what the app processes wrote
+    for (const i of [0, 1]) expect(fs.readFileSync(path.join(os.tmpdir(), `subledger-app-${i}.log`), "utf8")).not.toContain(key);
     expect(stats.limitEdits).toBeGreaterThan(0);
     expect(stats.transfers).toBeGreaterThan(0);
   }, (SECONDS + 240) * 1000);

@@ -1,6 +1,6 @@
 // The demo team: DESIGN.md's case study (in dollars) today, plus three months of synthetic daily usage over
 // ten own-balance sub-accounts, paid back at each month's end, so charts have something real-looking to show.
-import { addDays, startOfMonth, subDays } from "date-fns";
+import { addDays, subDays } from "date-fns";
 import type { Db } from "@/db/client";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { updateSubAccount } from "@/lib/accounts/update-sub-account";
@@ -39,8 +39,9 @@ export async function seedDemo(db: Db, now = new Date()) {
   });
   const P = team.primaryAccountId;
   const rand = rng(42);
-  const start = subDays(startOfMonth(now), 0);
-  const historyFrom = subDays(now, 90);
+  // whole UTC days, from 90 days ago up to yesterday; today holds the case study
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const historyFrom = subDays(today, 90);
 
   const subs: string[] = [];
   for (const [i, name] of customers.entries()) {
@@ -70,7 +71,7 @@ export async function seedDemo(db: Db, now = new Date()) {
     monthUsage = new Map();
   };
 
-  for (let d = historyFrom; d < subDays(now, 1); d = addDays(d, 1)) {
+  for (let d = historyFrom; d < today; d = addDays(d, 1)) {
     if (d.getUTCDate() === 1) await settle(d);
     const day: Movement[] = [];
     for (const [i, id] of subs.entries()) {
@@ -81,12 +82,11 @@ export async function seedDemo(db: Db, now = new Date()) {
         const used = monthUsage.get(id) ?? 0n;
         if (used + amount > CREDIT_EACH - 1_000n) continue;
         monthUsage.set(id, used + amount);
-        day.push({ type: "charge", accountId: id, amount, description: ["SMS", "Voice minute", "AI tokens"][k % 3], at: new Date(d.getTime() + k * 3_600_000) });
+        day.push({ type: "charge", accountId: id, amount, description: ["SMS", "Voice minute", "AI tokens"][k % 3], at: new Date(d.getTime() + (9 + 4 * k) * 3_600_000) });
       }
     }
     await must(await postMovements(db, team.id, day));
   }
-  void start;
 
   // DESIGN.md's case study, in dollars, today.
   const { account: s1 } = await createSubAccount(db, team.id, { name: "Sub-account 1", externalId: "case-1" });
