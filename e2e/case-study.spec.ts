@@ -13,7 +13,7 @@ test("the case study through the UI", async ({ page, request }) => {
   await shot(page, "case-01-overview-start");
 
   // two sub-accounts, shared to begin with
-  const sub1 = await createSubAccount(page, "Sub one", { externalId: "cust-1" });
+  const sub1 = await createSubAccount(page, "Sub one", { externalId: "cust-1", shot: "case-02a-new-sub-account-key-once" });
   await expect(page.getByText("Shared balance (draws from the primary)")).toBeVisible();
   const sub2 = await createSubAccount(page, "Sub two", { externalId: "cust-2" });
   await page.goto("/sub-accounts");

@@ -50,7 +50,7 @@ export async function charge(request: APIRequestContext, apiKey: string, amount:
   return r;
 }
 
-export async function createSubAccount(page: Page, name: string, opts: { externalId?: string } = {}) {
+export async function createSubAccount(page: Page, name: string, opts: { externalId?: string; shot?: string } = {}) {
   await page.goto("/sub-accounts");
   await page.getByRole("button", { name: "New sub-account" }).click();
   const dialog = page.getByRole("dialog", { name: "New sub-account" });
@@ -60,6 +60,7 @@ export async function createSubAccount(page: Page, name: string, opts: { externa
   await expect(dialog.getByText(`Created ${name}.`)).toBeVisible();
   const key = (await dialog.getByTestId("secret-value").textContent())!.trim();
   expect(key).toMatch(/^sl_live_/);
+  if (opts.shot) await page.screenshot({ path: path.join(shotsDir, `${opts.shot}.png`) });
   await dialog.getByRole("link", { name: "Open sub-account" }).click();
   await expect(page.getByTestId("sub-account-name")).toHaveText(name);
   const id = page.url().split("/sub-accounts/")[1].split("?")[0];
