@@ -1,8 +1,8 @@
 // Every API route × every kind of caller → the expected status, from one table. The table must name every
 // method of every route file, so a new route cannot be forgotten.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer, routeFiles } from "@/lib/api/testing";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
+import { routeFiles } from "@/lib/api/testing";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
@@ -11,12 +11,7 @@ import { makeTeam } from "@/lib/testing/fixtures";
 import { addNumber } from "@/lib/numbers/add-number";
 import { resetAuthFailures } from "@/lib/api/auth-rate-limit";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 type Fx = Awaited<ReturnType<typeof fixture>>;
 async function fixture() {

@@ -2,21 +2,16 @@
 // amounts, unicode and control characters, oversized bodies, bad JSON. Never a 5xx, every error a problem+json,
 // and never a partial write: the ledger holds exactly the movements the 2xx answers announced.
 import fc from "fast-check";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { setupTestDb, testDriver } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
+import { testDriver } from "@/db/testing";
 import { resetAuthFailures } from "@/lib/api/auth-rate-limit";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { makeTeam } from "@/lib/testing/fixtures";
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? (testDriver === "postgres" ? 20_000 : 4_000));
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 const nasty = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),

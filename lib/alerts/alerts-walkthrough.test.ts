@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { makeTeam } from "@/lib/testing/fixtures";
 import { startDeliveryWorker } from "@/lib/webhooks/delivery-worker";
 import { runAlertsWalkthrough } from "./alerts-walkthrough";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 it("the walkthrough crosses 50/80/100% with concurrent charges: one event per mark, each delivered signed", async () => {
   const { db } = await handle;

@@ -1,16 +1,10 @@
 // A key created under an Idempotency-Key is shown once: the stored answer keeps only a placeholder.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { sql } from "drizzle-orm";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
 import { makeTeam } from "@/lib/testing/fixtures";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 describe("idempotency records and secrets", () => {
   it("replays a key creation with the same id but never stores or repeats the key itself", async () => {

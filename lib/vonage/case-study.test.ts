@@ -1,18 +1,12 @@
 // The case study through the real SDK against the real route files, books asserted after every step.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { chargeAccount } from "@/lib/charges/charge-account";
 import { makeTeam } from "@/lib/testing/fixtures";
 import { topUp } from "@/lib/transfers/transfer";
 import { replayCaseStudy, type BookLine, type Books } from "./case-study";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 const line = (label: string, balance: number | null, creditLimit: number | null, suspended = false) => ({ label, balance, creditLimit, suspended });
 const shape = (b: Books) => ({

@@ -1,18 +1,12 @@
 // A partner's whole journey through the native API, every number exact: bootstrap, a sub-account made with the
 // Zavu SDK, usage until the limit blocks it, a raised limit, suspension, key rotation, deactivation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import Zavudev from "@zavudev/sdk";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
 import { apiClient, zavu } from "@/lib/api/test-client";
 import { makeTeam } from "@/lib/testing/fixtures";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 describe("a partner's journey", () => {
   it("runs from bootstrap to deactivation with exact numbers", async () => {

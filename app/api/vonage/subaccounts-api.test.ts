@@ -1,9 +1,8 @@
 // The Vonage-compatible dialect through the unmodified @vonage/subaccounts SDK: auth, shapes, refusals,
 // exact decimal conversions, report filters and number transfers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { SubAccounts, type SubAccountModifyParameters } from "@vonage/subaccounts";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
 import { getAccount } from "@/lib/accounts/get-account";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { addNumber } from "@/lib/numbers/add-number";
@@ -11,12 +10,7 @@ import { listNumbers } from "@/lib/numbers/list-numbers";
 import { makeTeam } from "@/lib/testing/fixtures";
 import { topUp } from "@/lib/transfers/transfer";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 const sdk = (apiKey: string, apiSecret: string) => new SubAccounts({ apiKey, apiSecret }, { apiHost: `${server.origin}/api/vonage` });
 const basic = (k: string, s: string) => `Basic ${Buffer.from(`${k}:${s}`).toString("base64")}`;

@@ -1,16 +1,10 @@
 // What every endpoint shares: unknown routes, authentication refusals and Idempotency-Key on every write.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { apiClient } from "@/lib/api/test-client";
 import { makeTeam } from "@/lib/testing/fixtures";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 const problemKeys = ["code", "detail", "instance", "message", "status", "title", "type"];
 

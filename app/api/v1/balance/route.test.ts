@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import Zavudev from "@zavudev/sdk";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
 import { makeTeam } from "@/lib/testing/fixtures";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 describe("GET /v1/balance", () => {
   it("answers the primary's balance through the Zavu SDK", async () => {

@@ -1,16 +1,10 @@
 // Charges over HTTP: who may charge whom, every refusal, idempotency (header and body) and the cap under load.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { apiClient } from "@/lib/api/test-client";
 import { makeTeam } from "@/lib/testing/fixtures";
 
-const handle = setupTestDb({ max: 20 });
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer({ max: 20 });
 
 async function team(balance = 10_000n, creditLimit = 0n) {
   const { db } = await handle;

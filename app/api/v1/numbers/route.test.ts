@@ -1,16 +1,10 @@
 // The native numbers API: a primary key adds, lists and assigns; a sub-account key sees only its own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { makeTeam } from "@/lib/testing/fixtures";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 function api(key: string) {
   const call = async (method: string, path: string, body?: unknown) => {

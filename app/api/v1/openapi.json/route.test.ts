@@ -1,20 +1,15 @@
 // Keeps the OpenAPI document true: every route file's methods are in it and nothing else is, every $ref
 // resolves, and real answers match the response schemas the document is generated from.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { z } from "zod";
-import { setupTestDb } from "@/db/testing";
 import * as s from "@/lib/api/schemas";
-import { routeFiles, startTestServer } from "@/lib/api/testing";
+import { routeFiles } from "@/lib/api/testing";
 import { apiClient } from "@/lib/api/test-client";
 import { openApiDocument } from "@/lib/openapi/document";
 import { makeTeam } from "@/lib/testing/fixtures";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 

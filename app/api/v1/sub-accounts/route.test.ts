@@ -1,17 +1,11 @@
 // The Zavu SDK, unchanged, as the client of every sub-account, key and balance endpoint.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import Zavudev from "@zavudev/sdk";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
 import { apiClient, zavu } from "@/lib/api/test-client";
 import { makeTeam } from "@/lib/testing/fixtures";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 async function team(opts: { balance?: bigint; creditLimit?: bigint } = { balance: 10_000n }) {
   const { db } = await handle;

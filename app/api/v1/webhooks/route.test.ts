@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDb } from "@/db/testing";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { events } from "@/db/schema";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { apiClient } from "@/lib/api/test-client";
-import { startTestServer } from "@/lib/api/testing";
 import { makeTeam } from "@/lib/testing/fixtures";
 import { runDeliveryOnce } from "@/lib/webhooks/deliver-webhooks";
 import { verifySignature } from "@/lib/webhooks/signature";
 import { startReceiver } from "@/lib/webhooks/testing";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 describe("/v1/webhooks and /v1/events", () => {
   it("creates, lists, updates and deletes endpoints with a primary key; the secret is shown once", async () => {

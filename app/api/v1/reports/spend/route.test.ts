@@ -1,17 +1,11 @@
 // The spend report over HTTP: every period present, exact amounts per period and per account.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDb } from "@/db/testing";
-import { startTestServer } from "@/lib/api/testing";
+import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { apiClient } from "@/lib/api/test-client";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { makeTeam } from "@/lib/testing/fixtures";
 
-const handle = setupTestDb();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer(await handle);
-});
-afterAll(() => server.close());
+const { handle, server } = setupTestServer();
 
 describe("GET /v1/reports/spend", () => {
   it("answers every day and month with exact amounts, scoped for sub keys", async () => {
