@@ -69,7 +69,7 @@ test("a customer sees only their sub-account in the branded portal, manages keys
   await expect(page.getByTestId("portal-credit-limit")).toHaveText("$200.00");
   await expect(page.getByTestId("portal-spent")).toHaveText("$67.50");
   await expect(page.getByTestId("portal-available")).toHaveText("$132.50");
-  await expect(page.getByTestId("portal-use")).toHaveText("34% used");
+  await expect(page.getByRole("meter", { name: "Use of the credit limit" })).toHaveAttribute("aria-valuetext", "34% used");
   const numbers = page.getByRole("list", { name: "Numbers" });
   await expect(numbers.getByRole("listitem")).toHaveCount(2);
   await expect(numbers).toContainText("+14155550123");
@@ -126,6 +126,10 @@ test("a customer sees only their sub-account in the branded portal, manages keys
   expect((await page.request.get(`/portal/charges/export?subAccountId=${other.id}`)).status()).toBe(200);
   expect(await (await page.request.get(`/portal/charges/export?subAccountId=${other.id}`)).text()).not.toContain("Other's usage");
   await shot(page, "portal-07-kept-out");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/portal");
+  await expect(page).toHaveURL(/\/signin/);
 
   // and a team member is sent from the portal to the dashboard
   const partner = await browser.newPage();

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { loadPortalBranding } from "@/lib/portal/load-portal-overview";
 import { requireCustomerPage } from "@/lib/portal/customer-scope";
+import { SignOutButton } from "../_components/sign-out-button";
 
 export const dynamic = "force-dynamic";
 
@@ -34,9 +35,7 @@ export default async function PortalLayout({ children }: { children: React.React
               </Link>
             ))}
             <span className="ml-2 hidden text-xs text-slate-500 sm:inline">{customer.email}</span>
-            <Link href="/api/auth/signout" className="rounded-md px-3 py-1.5 text-slate-500 hover:bg-slate-100">
-              Sign out
-            </Link>
+            <SignOutButton />
           </nav>
         </div>
       </header>

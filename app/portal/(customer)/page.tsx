@@ -32,7 +32,6 @@ export default async function PortalOverviewPage() {
       </dl>
       <Card title="Use of your limit">
         <UtilisationBar bps={o.usePercent === null ? null : Math.round(o.usePercent * 100)} label="Use of the credit limit" />
-        {o.usePercent !== null && <p className="mt-2 text-sm text-slate-600" data-testid="portal-use">{o.usePercent.toFixed(0)}% used</p>}
       </Card>
       <Card title="Spend per day, last 30 days">
         <PortalSpendChart data={o.spendByDay.map((d) => ({ period: d.period, amount: Number(d.amount) }))} currency={brand.currency} accent={brand.accent} />
