@@ -138,6 +138,6 @@ export async function getDb(): Promise<Db> {
 }
 
 // Tests (and the CLI) hand the process its database explicitly instead of opening the configured one.
-export function useHandle(handle: DbHandle) {
+export function setCurrentHandle(handle: DbHandle) {
   globalForDb.subledgerDb = Promise.resolve(handle);
 }

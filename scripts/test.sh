@@ -9,6 +9,7 @@ mkdir -p test-results
 rm -f test-results/*.json
 
 npx tsc --noEmit || { echo "typecheck failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
+npx eslint . || { echo "lint failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 unit=$?

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -30,9 +30,12 @@ export function CreditLimitEditor({
   const [editing, setEditing] = useState(false);
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const [value, setValue] = useState(current === null ? "" : minorToInput(BigInt(current), currency));
-  useEffect(() => {
+  // a new answer from the server: adjust during render (React's pattern for state derived from a prop change)
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
     if (state.ok) setEditing(false);
-  }, [state]);
+  }
   const lo = BigInt(min);
   const hi = max === null ? null : BigInt(max);
   const m = (v: bigint) => formatMoney(v, currency);

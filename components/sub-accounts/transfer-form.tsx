@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -28,9 +28,12 @@ export function TransferForm({
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const [amount, setAmount] = useState("");
   const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
+  // a new answer from the server: adjust during render (React's pattern for state derived from a prop change)
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
     if (state.ok) setAmount("");
-  }, [state]);
+  }
   const max = BigInt(available);
   const parsed = amount.trim() ? parseMoneyInput(amount, currency) : null;
   // the same rule the server applies, for an immediate answer; the server still decides

@@ -11,6 +11,11 @@ import { deactivateLocked } from "./deactivate-sub-account";
 
 export const DELETION_GRACE_DAYS = 14;
 
+// When an account scheduled for deletion now would be purged (shown before the owner confirms).
+export function deletionDateIfScheduledNow(now = new Date()) {
+  return addDays(now, DELETION_GRACE_DAYS);
+}
+
 export async function scheduleDeletion(db: Db, teamId: string, id: string, actor: Actor = systemActor, now = new Date()) {
   const team = await loadTeam(db, teamId);
   return db.transaction(async (tx) => {

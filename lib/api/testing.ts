@@ -4,7 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { useHandle, type DbHandle } from "@/db/client";
+import { setCurrentHandle, type DbHandle } from "@/db/client";
 import { resetAuthFailures } from "./auth-rate-limit";
 
 type RouteModule = Record<string, (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>>;
@@ -43,7 +43,7 @@ function match(route: RouteFile, parts: string[]): Record<string, string | strin
 }
 
 export async function startTestServer(handle: DbHandle) {
-  useHandle(handle);
+  setCurrentHandle(handle);
   resetAuthFailures();
   const routes = routeFiles();
   const modules = new Map<string, RouteModule>();

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { format, subDays } from "date-fns";
 import { getDb } from "@/db/client";
 import { getAccount, getSubAccount } from "@/lib/accounts/get-account";
-import { DELETION_GRACE_DAYS } from "@/lib/accounts/delete-sub-account";
+import { DELETION_GRACE_DAYS, deletionDateIfScheduledNow } from "@/lib/accounts/delete-sub-account";
 import { canEdit, requirePageRole, TEAM_ROLES } from "@/lib/auth/session";
 import { statusLabel, subAccountAvailable } from "@/lib/dashboard/sub-account-view";
 import { listCharges } from "@/lib/charges/list-charges";
@@ -280,7 +280,7 @@ export default async function SubAccountPage({ params, searchParams }: { params:
               </p>
               <ConfirmAction action={scheduleDeletionAction.bind(null, id)} label="Delete" title={`Delete ${sub.name}?`} confirmLabel="Schedule deletion" typeName={sub.name} variant="danger">
                 <p>
-                  It is deactivated now and deleted on {format(new Date(Date.now() + DELETION_GRACE_DAYS * 86_400_000), "MMMM d, yyyy")}. Until then you can restore it. Its ledger history is kept so the
+                  It is deactivated now and deleted on {format(deletionDateIfScheduledNow(), "MMMM d, yyyy")}. Until then you can restore it. Its ledger history is kept so the
                   books still add up.
                 </p>
               </ConfirmAction>
