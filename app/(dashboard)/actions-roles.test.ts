@@ -1,7 +1,7 @@
 // Roles are enforced on the server, in the actions themselves: a viewer's forged action call changes nothing.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { useHandle } from "@/db/client";
+import { setCurrentHandle } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { setupTestDb } from "@/db/testing";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
@@ -32,7 +32,7 @@ function form(fields: Record<string, string>) {
 
 beforeAll(async () => {
   const h = await handle;
-  useHandle(h);
+  setCurrentHandle(h);
   const team = await createTeam(h.db, { name: "Roles", currency: "EUR", creditLimit: 10000n });
   teamId = team.id;
   primaryId = team.primaryAccountId;

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { count } from "drizzle-orm";
-import { useHandle } from "@/db/client";
+import { setCurrentHandle } from "@/db/client";
 import { setupTestDb } from "@/db/testing";
 import * as schema from "@/db/schema";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
@@ -41,7 +41,7 @@ async function fixture() {
 
 beforeAll(async () => {
   const h = await handle;
-  useHandle(h);
+  setCurrentHandle(h);
   fx = await fixture();
   server = await startTestServer(h);
 });
