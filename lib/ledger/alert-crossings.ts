@@ -26,8 +26,23 @@ export async function recordCrossings(
   after: Map<string, Account>,
   changed: Set<string>,
 ) {
-  const subs = [...changed].map((id) => after.get(id)!).filter((a) => a.kind === "sub");
+  const changedSubs = [...changed].map((id) => after.get(id)!).filter((a) => a.kind === "sub");
+  // Alert state matters only for accounts past some mark before or after: the usual charge, far from any
+  // mark, reads and writes nothing more (this runs inside the hot ledger transaction).
+  const pastAny = (a: Account | undefined, marks: number[]) => {
+    const use = a ? limitUseBps(a) : null;
+    return use !== null && marks.some((m) => use >= m * 100);
+  };
+  const subs = changedSubs.filter((a) => pastAny(a, alertMarks(a, team)) || pastAny(before.get(a.id), alertMarks(a, team)));
   const newEvents: (typeof events.$inferInsert)[] = [];
+  const blocked: (typeof events.$inferInsert)[] = [];
+  for (const a of changedSubs) {
+    const primary = after.get(team.primaryAccountId);
+    const wasBlocked = before.get(a.id) && chargeAvailable(before.get(a.id)!, before.get(team.primaryAccountId)) === 0n;
+    const isBlocked = chargeAvailable(a, primary) === 0n;
+    if (isBlocked && !wasBlocked)
+      blocked.push({ teamId: team.id, type: "subaccount.blocked", accountId: a.id, data: { subAccountId: a.id, name: a.name } });
+  }
   if (subs.length) {
     // The caller holds every changed account's row lock, so no other transaction reads or writes these states now.
     const states = await tx.select().from(alertStates).where(inArray(alertStates.accountId, subs.map((a) => a.id)));
@@ -49,13 +64,9 @@ export async function recordCrossings(
           await tx.delete(alertStates).where(and(eq(alertStates.accountId, a.id), eq(alertStates.mark, String(mark))));
         }
       }
-      const primary = after.get(team.primaryAccountId);
-      const wasBlocked = before.get(a.id) && chargeAvailable(before.get(a.id)!, before.get(team.primaryAccountId)) === 0n;
-      const isBlocked = chargeAvailable(a, primary) === 0n;
-      if (isBlocked && !wasBlocked)
-        newEvents.push({ teamId: team.id, type: "subaccount.blocked", accountId: a.id, data: { subAccountId: a.id, name: a.name } });
     }
   }
+  newEvents.push(...blocked);
   const p0 = before.get(team.primaryAccountId);
   const p1 = after.get(team.primaryAccountId);
   if (team.lowBalanceThreshold !== null && p0 && p1 && p0.balance >= team.lowBalanceThreshold && p1.balance < team.lowBalanceThreshold)
