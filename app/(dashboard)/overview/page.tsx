@@ -12,6 +12,8 @@ import { TransferKind } from "@/components/transfers/transfer-kind";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { UtilisationBar } from "@/components/ui/utilisation-bar";
 import { buttonClass } from "@/components/ui/button";
+import { NotificationsPanel } from "@/components/notifications-panel";
+import { listNotifications } from "@/lib/alerts/list-notifications";
 import { recordPaymentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Overview · Subledger" };
@@ -20,7 +22,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const user = await requirePageRole(TEAM_ROLES);
   const { range: rawRange } = await searchParams;
   const range = (CHART_RANGES as readonly number[]).includes(Number(rawRange)) ? (Number(rawRange) as ChartRange) : 30;
-  const o = await loadOverview(await getDb(), user.teamId, range);
+  const db = await getDb();
+  const [o, notifications] = await Promise.all([loadOverview(db, user.teamId, range), listNotifications(db, user.teamId, { limit: 8 })]);
   const cur = o.team.currency;
   const m = (v: bigint) => formatMoney(v, cur);
 
@@ -100,6 +103,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             </ul>
           )}
         </Card>
+      </div>
+
+      <div className="mt-6">
+        <NotificationsPanel items={notifications.items} />
       </div>
 
       {canEdit(user) && (
