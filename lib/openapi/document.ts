@@ -26,13 +26,16 @@ function toSchema(schema: z.ZodType, io: "input" | "output", components: Record<
   return rewrite(rest);
 }
 
+// `{id}` names whatever the path's collection holds: the segment before it says what.
+const idOf: Record<string, string> = { "sub-accounts": "Sub-account id", webhooks: "Webhook endpoint id", numbers: "Number id" };
+
 function pathParams(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
+  return [...path.matchAll(/([\w-]+)\/\{(\w+)\}/g)].map((m) => ({
+    name: m[2],
     in: "path",
     required: true,
     schema: { type: "string" },
-    description: m[1] === "id" ? "Sub-account id" : m[1] === "keyId" ? "API key id" : undefined,
+    description: m[2] === "id" ? idOf[m[1]] : m[2] === "keyId" ? "API key id" : m[2] === "deliveryId" ? "Delivery id" : undefined,
   }));
 }
 
