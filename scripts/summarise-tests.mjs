@@ -6,14 +6,14 @@ let failed = 0;
 let skipped = 0;
 const read = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : null);
 
-for (const f of ["test-results/vitest.json", "test-results/reliability.json"]) {
+for (const f of [".reports/vitest.json", ".reports/reliability.json"]) {
   const v = read(f);
   if (!v) continue;
   passed += v.numPassedTests;
   failed += v.numFailedTests + (v.numFailedTestSuites ?? 0);
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
 }
-const p = read("test-results/playwright.json");
+const p = read(".reports/playwright.json");
 if (p) {
   passed += p.stats.expected;
   failed += p.stats.unexpected + p.stats.flaky;

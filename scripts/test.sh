@@ -5,30 +5,30 @@
 # Ends with one "tests: N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/*.json
+mkdir -p .reports
+rm -f .reports/*.json
 
 npx tsc --noEmit || { echo "typecheck failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 npx eslint . || { echo "lint failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
 unit=$?
 
 reliability=0
 e2e=0
 if [ "${SKIP_E2E:-}" != "1" ] || [ -n "${TEST_DATABASE_URL:-}" ]; then
-  if ! npx next build >test-results/build.log 2>&1; then
-    tail -50 test-results/build.log
+  if ! npx next build >.reports/build.log 2>&1; then
+    tail -50 .reports/build.log
     echo "tests: 0 passed, 1 failed (next build)"
     exit 1
   fi
 fi
 if [ -n "${TEST_DATABASE_URL:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ "${SKIP_RELIABILITY:-}" != "1" ]; then
-  npx vitest run -c vitest.reliability.config.ts --reporter=default --reporter=json --outputFile.json=test-results/reliability.json
+  npx vitest run -c vitest.reliability.config.ts --reporter=default --reporter=json --outputFile.json=.reports/reliability.json
   reliability=$?
 fi
 if [ "${SKIP_E2E:-}" != "1" ]; then
-  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+  PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json npx playwright test --reporter=list,json
   e2e=$?
 fi
 
