@@ -59,7 +59,9 @@ function lockDataDir(dir: string) {
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+  // DATABASE_POOL_MAX: connections per app process (Postgres allows 100 by default across all of them)
+  const max = opts.max ?? (Number(process.env.DATABASE_POOL_MAX) || 20);
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
