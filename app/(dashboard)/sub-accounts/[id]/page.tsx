@@ -171,42 +171,25 @@ export default async function SubAccountPage({ params, searchParams }: { params:
       {own && live && editor && (
         <Card className="mt-6" title="Transfers with the primary account">
           <div className="grid gap-4 md:grid-cols-2">
-            <TransferForm
-              testId="give-credit"
-              action={transferAction.bind(null, id, "credit", "to")}
-              title="Give credit"
-              description="Primary → this sub-account: raises its credit limit."
-              available={String(creditTransferable(primary))}
-              currency={cur}
-              rule="the primary must keep enough credit to cover its own debt"
-            />
-            <TransferForm
-              testId="take-credit"
-              action={transferAction.bind(null, id, "credit", "from")}
-              title="Take credit back"
-              description="This sub-account → primary: lowers its credit limit."
-              available={String(creditTransferable(sub))}
-              currency={cur}
-              rule="this sub-account must keep enough credit to cover its own debt"
-            />
-            <TransferForm
-              testId="give-balance"
-              action={transferAction.bind(null, id, "balance", "to")}
-              title="Move balance in"
-              description="Primary → this sub-account: pays down its debt or adds funds."
-              available={String(balanceTransferable(primary))}
-              currency={cur}
-              rule="the primary may not go past its credit limit"
-            />
-            <TransferForm
-              testId="take-balance"
-              action={transferAction.bind(null, id, "balance", "from")}
-              title="Move balance back"
-              description="This sub-account → primary."
-              available={String(balanceTransferable(sub))}
-              currency={cur}
-              rule="this sub-account may not go past its credit limit"
-            />
+            {(
+              [
+                ["give-credit", "credit", "to", "Give credit", "Primary → this sub-account: raises its credit limit.", creditTransferable(primary), "the primary must keep enough credit to cover its own debt"],
+                ["take-credit", "credit", "from", "Take credit back", "This sub-account → primary: lowers its credit limit.", creditTransferable(sub), "this sub-account must keep enough credit to cover its own debt"],
+                ["give-balance", "balance", "to", "Move balance in", "Primary → this sub-account: pays down its debt or adds funds.", balanceTransferable(primary), "the primary may not go past its credit limit"],
+                ["take-balance", "balance", "from", "Move balance back", "This sub-account → primary.", balanceTransferable(sub), "this sub-account may not go past its credit limit"],
+              ] as const
+            ).map(([testId, kind, direction, title, description, available, rule]) => (
+              <TransferForm
+                key={testId}
+                testId={testId}
+                action={transferAction.bind(null, id, kind, direction)}
+                title={title}
+                description={description}
+                available={String(available)}
+                currency={cur}
+                rule={rule}
+              />
+            ))}
           </div>
         </Card>
       )}
