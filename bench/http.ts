@@ -40,6 +40,15 @@ function ensureTool(bin: string, pkg: string) {
   execFileSync("sh", ["-c", `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg} >/dev/null`], { stdio: "inherit" });
 }
 
+// a server left over from an earlier run would answer for the wrong database
+async function assertPortFree(origin: string) {
+  const answered = await fetch(`${origin}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`something already listens on ${origin}; stop it or set BENCH_PORT`);
+}
+
 async function waitHealthy(origin: string) {
   for (let i = 0; i < 120; i++) {
     try {
@@ -161,7 +170,19 @@ async function main() {
   await db.execute(sql`insert into bench_accounts select g, 0, case when g <= 101 then null else 1000000000 end, 0 from generate_series(2, 2001) g`);
 
   const origin = `http://127.0.0.1:${port}`;
-  const server = spawn("npx", ["next", "start", "-p", String(port)], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+  await assertPortFree(origin);
+  // its own process group, so stopping it stops every process next start runs
+  const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const stopServer = () => {
+    try {
+      process.kill(-server.pid!, "SIGKILL");
+    } catch {}
+  };
+  process.once("exit", stopServer);
   const rows: string[] = [];
   try {
     await waitHealthy(origin);
@@ -180,7 +201,7 @@ async function main() {
       console.error(rows.at(-1));
     }
   } finally {
-    server.kill("SIGTERM");
+    stopServer();
   }
   const baseline = {
     // Postgres allows 100 connections by default: pgbench (one connection per client) stops at 64
