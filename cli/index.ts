@@ -5,6 +5,7 @@ import { count } from "drizzle-orm";
 import { DatabaseInUseError, openConfigured, type DbHandle } from "@/db/client";
 import { teams } from "@/db/schema";
 import { purgeDeletedAccounts } from "@/lib/accounts/delete-sub-account";
+import { purgeIdempotencyRecords } from "@/lib/api/purge-idempotency-records";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { checkInvariants } from "@/lib/ledger/check-invariants";
 import { bootstrapTeam } from "@/lib/teams/bootstrap-team";
@@ -16,7 +17,8 @@ const usage = `Usage: npm run cli -- <command>
   demo            seed the demo team (skipped if any team exists)
   check           verify the ledger's invariants; exits 1 naming every violation
   migrate         apply database migrations
-  purge           purge sub-accounts whose deletion grace period has ended`;
+  purge           purge sub-accounts whose deletion grace period has ended, and idempotency records older
+                  than a day (run it daily, e.g. from cron)`;
 
 function cents(v: string | undefined, name: string) {
   if (v === undefined) return undefined;
@@ -104,6 +106,7 @@ async function run(argv: string[]): Promise<number> {
       case "purge": {
         const ids = await purgeDeletedAccounts(db);
         console.log(`purged ${ids.length} sub-account(s)${ids.length ? ": " + ids.join(", ") : ""}`);
+        console.log(`purged ${await purgeIdempotencyRecords(db)} idempotency record(s) older than a day`);
         return 0;
       }
       default:
