@@ -58,6 +58,8 @@ describe("npm run cli", () => {
     const holder = spawn("npx", ["tsx", "-e", `import("@/db/client").then(async (m) => { await m.openPglite(${JSON.stringify(path.join(dir, "held"))}); console.log("holding"); setInterval(() => {}, 1000); })`], {
       env: { ...process.env },
       stdio: ["ignore", "pipe", "inherit"],
+      // its own process group: npx and tsx start children that a kill of the first process would leave behind
+      detached: true,
     });
     await new Promise<void>((resolve) => holder.stdout!.on("data", (d) => String(d).includes("holding") && resolve()));
     try {
@@ -66,7 +68,7 @@ describe("npm run cli", () => {
       expect(r.stderr).toContain(`is in use by process`);
       expect(r.stderr).toContain("Stop it first, or set DATABASE_URL");
     } finally {
-      holder.kill();
+      process.kill(-holder.pid!, "SIGKILL");
     }
   }, 120_000);
 });
