@@ -2,6 +2,7 @@
 // Opened lazily (next build evaluates route modules) and kept on globalThis (one per process, safe under hot reload).
 import fs from "node:fs";
 import path from "node:path";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -99,6 +100,12 @@ export async function openPglite(dataDir: string | undefined): Promise<DbHandle>
       release();
     },
   };
+}
+
+// Rows of a raw query: postgres.js answers an array, PGlite an object holding `rows`.
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const r = await db.execute(query);
+  return (Array.isArray(r) ? r : (r as unknown as { rows: T[] }).rows) as T[];
 }
 
 export async function migrate(handle: DbHandle) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
 import { setupTestDb } from "@/db/testing";
 import { idempotencyRecords } from "@/db/schema";
 import { purgeIdempotencyRecords } from "./purge-idempotency-records";
@@ -16,8 +17,7 @@ describe("purgeIdempotencyRecords", () => {
       { scope: "a", key: "new", requestHash: "h", status: 201, responseBody: "{}", createdAt: new Date("2026-06-02T11:00:00Z") },
     ]);
     expect(await purgeIdempotencyRecords(db, now)).toBe(1);
-    const r = await db.execute(sql`select key from idempotency_records order by key`);
-    const rows = (Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows) as { key: string }[];
+    const rows = await queryRows<{ key: string }>(db, sql`select key from idempotency_records order by key`);
     expect(rows.map((x) => x.key)).toEqual(["day", "new"]);
   });
 });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
 import { makeTeam } from "@/lib/testing/fixtures";
 
 const { handle, server } = setupTestServer();
@@ -21,8 +22,7 @@ describe("idempotency records and secrets", () => {
     expect(first.status).toBe(201);
     expect(first.body.apiKey.key).toMatch(/^sl_live_/);
     expect(again).toEqual({ status: 201, replayed: "true", body: { apiKey: { ...first.body.apiKey, key: "[shown once]" } } });
-    const r = await db.execute(sql`select response_body from idempotency_records where key = 'rotate-1'`);
-    const rows = (Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows) as { response_body: string }[];
+    const rows = await queryRows<{ response_body: string }>(db, sql`select response_body from idempotency_records where key = 'rotate-1'`);
     expect(rows[0].response_body).not.toContain(first.body.apiKey.key);
   });
 });

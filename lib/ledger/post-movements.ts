@@ -2,7 +2,7 @@
 // applies them in order against DESIGN.md's rules and answers each one (applied or refused with its reason),
 // all inside one transaction. A single request passes a list of one; a batcher may pass many.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { queryRows, type Db } from "@/db/client";
 import { accounts, ledgerEntries, ledgerTransactions, teams } from "@/db/schema";
 import { AmountOutOfRange, Conflict, DomainError, Invalid, NotFound } from "@/lib/errors";
 import { inRange } from "@/lib/money";
@@ -169,10 +169,10 @@ export async function postMovements(db: Db, teamId: string, movements: Movement[
 
     if (pending.length) {
       if (pending.length > 1) {
-        const ids = await tx.execute<{ id: string }>(
+        const rows = await queryRows<{ id: string }>(
+          tx,
           sql`select nextval(pg_get_serial_sequence('ledger_transactions', 'id'))::text as id from generate_series(1, ${pending.length})`,
         );
-        const rows = Array.isArray(ids) ? ids : (ids as unknown as { rows: { id: string }[] }).rows;
         pending.forEach((p, i) => (p.row.id = BigInt(rows[i].id)));
       }
       const inserted = await tx.insert(ledgerTransactions).values(pending.map((p) => p.row)).returning();
