@@ -1,5 +1,5 @@
 // End-to-end journeys in Debian's Chromium against a production build (`next build` runs first).
-// PGlite is one process, so the CLI bootstraps the teams into a fresh data folder BEFORE `next start` opens it.
+// PGlite is one process, so the CLI bootstraps the teams into a fresh data folder BEFORE the server (`npm start`) opens it.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -41,7 +41,7 @@ export default defineConfig({
       "npm run -s cli -- demo > /dev/null",
       bootstrap("case-study.json", "Case Study Partner", "owner@case.test", 10000),
       bootstrap("acme.json", "Acme Reports", "owner@acme.test", 5000),
-      `npx next start -p ${port}`,
+      `npm start -- -p ${port}`,
     ].join(" && "),
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,

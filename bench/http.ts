@@ -1,4 +1,4 @@
-// npm run bench — POST /api/v1/charges over HTTP against the production server (`next start`) on Postgres.
+// npm run bench — POST /api/v1/charges over HTTP against the production server (`npm start`) on Postgres.
 // Closed loop (wrk, 16/64/256 connections) and open loop (a fixed 2,000 charges/s for 30 s, latency measured
 // from each request's scheduled time), for the hot row (100 shared subs on one primary) and for 1,000
 // own-balance accounts; then a raw-SQL baseline of the same admission check and ledger insert with pgbench,
@@ -171,8 +171,8 @@ async function main() {
 
   const origin = `http://127.0.0.1:${port}`;
   await assertPortFree(origin);
-  // its own process group, so stopping it stops every process next start runs
-  const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  // `npm start` in its own process group, so stopping it stops every process it runs
+  const server = spawn("node", ["--import", "tsx", "scripts/start.ts", "-p", String(port)], {
     env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -212,7 +212,7 @@ async function main() {
   const violations = await checkInvariants(db);
   const sync = (await db.execute(sql`show synchronous_commit`)) as unknown as Record<string, string>[];
 
-  console.log(`\nbench over HTTP: POST /api/v1/charges on one \`next start\` process, Postgres ${dbName}, synchronous_commit ${Object.values(sync[0])[0]}`);
+  console.log(`\nbench over HTTP: POST /api/v1/charges on one \`npm start\` process, Postgres ${dbName}, synchronous_commit ${Object.values(sync[0])[0]}`);
   console.log("closed loop driven by wrk; open loop by this process, latency from each request's scheduled time\n");
   console.log("| workload | load model | clients / rate | charges/s | p50 ms | p99 ms | p999 ms | refusals | dropped |");
   console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -2,8 +2,8 @@
 // Opened lazily (next build evaluates route modules) and kept on globalThis (one per process, safe under hot reload).
 import fs from "node:fs";
 import path from "node:path";
-import type { SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { getTableColumns, type InferSelectModel, type SQL } from "drizzle-orm";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTable } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -57,6 +57,89 @@ function lockDataDir(dir: string) {
   return release;
 }
 
+// A transaction whose statements are sent in order without waiting for each answer. A statement left un-awaited
+// is still checked: the transaction commits only if every one succeeded. See inPipelinedTransaction.
+export interface Pipeline {
+  query<T = Record<string, unknown>>(q: SQL): Promise<T[]>;
+}
+
+type PipelinedRunner = <T>(fn: (p: Pipeline) => Promise<T>) => Promise<T>;
+// kept on the db object under a global symbol: the production server's direct route and Next's bundle each have
+// their own copy of this module, but share the one database handle
+const PIPELINED = Symbol.for("subledger.pipelinedTransaction");
+type WithRunner = { [PIPELINED]?: PipelinedRunner };
+const dialect = new PgDialect();
+
+// On a Postgres handle's own db: `begin` goes out with the first statements and `commit` right behind the last,
+// so a transaction of reads-then-writes costs two round trips. On PGlite, or on a transaction already open (a
+// savepoint then), the statements run one after another inside an ordinary transaction, with the same meaning.
+export async function inPipelinedTransaction<T>(db: Db, fn: (p: Pipeline) => Promise<T>): Promise<T> {
+  const runner = (db as WithRunner)[PIPELINED];
+  if (runner) return runner(fn);
+  return db.transaction(async (tx) => {
+    const sent: Promise<unknown>[] = [];
+    let last: Promise<unknown> = Promise.resolve();
+    const result = await fn({
+      query<R>(q: SQL) {
+        const p = last.then(() => queryRows<R>(tx, q));
+        last = p.catch(() => {});
+        sent.push(p);
+        return p;
+      },
+    });
+    await Promise.all(sent);
+    return result;
+  });
+}
+
+type Reservable = { reserve(): Promise<{ unsafe(text: string, params?: never[]): PromiseLike<unknown> & { execute(): unknown }; release(): void }> };
+
+function pipelinedPostgres(client: Reservable): PipelinedRunner {
+  return async (fn) => {
+    const conn = await client.reserve();
+    const sent: Promise<unknown>[] = [];
+    // execute() queues the statement on this one connection at once, so statements go out in call order
+    const send = (text: string, params: unknown[] = []) => {
+      const q = conn.unsafe(text, params as never[]);
+      q.execute();
+      const p = Promise.resolve(q);
+      p.catch(() => {});
+      return p;
+    };
+    try {
+      void send("begin");
+      const result = await fn({
+        query<R>(q: SQL) {
+          const { sql: text, params } = dialect.sqlToQuery(q);
+          const p = send(text, params) as Promise<R[]>;
+          sent.push(p);
+          return p;
+        },
+      });
+      const commit = send("commit");
+      // a failed statement aborts the transaction, and the commit then rolls back: report the failure
+      await Promise.all(sent);
+      await commit;
+      return result;
+    } catch (e) {
+      await send("rollback").catch(() => {});
+      throw e;
+    } finally {
+      conn.release();
+    }
+  };
+}
+
+// A raw row (as either driver answers it) in the shape Drizzle gives for the table.
+export function mapRow<T extends PgTable>(table: T, raw: Record<string, unknown>): InferSelectModel<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, col] of Object.entries(getTableColumns(table))) {
+    const v = raw[col.name];
+    out[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
+  }
+  return out as InferSelectModel<T>;
+}
+
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -64,6 +147,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   const max = opts.max ?? (Number(process.env.DATABASE_POOL_MAX) || 20);
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
   const db = drizzle(client, { schema }) as unknown as Db;
+  (db as WithRunner)[PIPELINED] = pipelinedPostgres(client as unknown as Reservable);
   return {
     db,
     driver: "postgres",

@@ -1,4 +1,4 @@
-// Load across processes, with crashes: two `next start` processes on one Postgres (a private cluster), 256
+// Load across processes, with crashes: two production server processes (`npm start`) on one Postgres (a private cluster), 256
 // clients charging shared and own-balance sub-accounts, transferring and editing limits for a minute, while
 // one app process is killed with SIGKILL and restarted, Postgres is stopped hard and started, and its
 // connections are terminated. The clients log every acknowledged charge; the database must hold each exactly
@@ -33,7 +33,7 @@ let primary = "";
 const apps: (ChildProcess | null)[] = [null, null];
 
 function startApp(i: number) {
-  const p = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(appPorts[i])], {
+  const p = spawn("node", ["--import", "tsx", "scripts/start.ts", "-p", String(appPorts[i])], {
     env: { ...process.env, DATABASE_URL: handleUrl(), NODE_ENV: "production", PORT: String(appPorts[i]) },
     stdio: ["ignore", "ignore", fs.openSync(path.join(os.tmpdir(), `subledger-app-${i}.log`), "a")],
     detached: true,

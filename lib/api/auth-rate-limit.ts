@@ -1,8 +1,10 @@
 // Failed authentication is rate limited per client address: 20 failures a minute, then 429 for a minute.
-// In-process memory: each app process limits on its own, which bounds guessing without shared state.
+// In-process memory: each app process limits on its own, which bounds guessing without shared state. On
+// globalThis, so the production server's direct route and Next's bundle count together.
 const WINDOW_MS = 60_000;
 const MAX_FAILURES = 20;
-const failures = new Map<string, { count: number; since: number }>();
+const globalForFailures = globalThis as unknown as { subledgerAuthFailures?: Map<string, { count: number; since: number }> };
+const failures = (globalForFailures.subledgerAuthFailures ??= new Map());
 
 export function noteAuthFailure(addr: string, now = Date.now()) {
   const f = failures.get(addr);

@@ -7,7 +7,7 @@ import { getDb, type Db } from "@/db/client";
 import { idempotencyRecords } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
 import { Forbidden, Unauthorized } from "@/lib/errors";
-import { verifyApiKey, type Authenticated } from "@/lib/keys/verify-api-key";
+import { verifyApiKey, verifyApiKeyCached, type Authenticated } from "@/lib/keys/verify-api-key";
 import { parseBody, parseWith, readText } from "./body";
 import { errorToProblem, problemResponse } from "./problem";
 import { noteAuthFailure, authBlocked } from "./auth-rate-limit";
@@ -36,13 +36,21 @@ function clientAddress(req: Request) {
   return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
 }
 
+function bearerToken(req: Request) {
+  const m = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
+  if (!m) throw new Unauthorized("Send an API key as 'Authorization: Bearer <key>'");
+  return m[1];
+}
+
 export const bearerDialect: Dialect = {
-  async authenticate(req, db) {
-    const h = req.headers.get("authorization") ?? "";
-    const m = /^Bearer\s+(\S+)$/i.exec(h);
-    if (!m) throw new Unauthorized("Send an API key as 'Authorization: Bearer <key>'");
-    return verifyApiKey(db, m[1]);
-  },
+  authenticate: (req, db) => verifyApiKey(db, bearerToken(req)),
+  toResponse: errorToProblem,
+};
+
+// For handlers whose writes re-check the key where they commit (charges): keys verified in the last seconds
+// cost no query. See verifyApiKeyCached.
+export const cachedBearerDialect: Dialect = {
+  authenticate: (req, db) => verifyApiKeyCached(db, bearerToken(req)),
   toResponse: errorToProblem,
 };
 

@@ -19,6 +19,14 @@ export async function targetAccountId(db: Db, auth: ApiAuth, subAccountId: strin
   return (await visibleSubAccount(db, auth, subAccountId)).id;
 }
 
+// The account a charge is for, decided without a query: the ledger checks under its lock that a named account is
+// a live sub-account of the key's team (404 otherwise), so the hot path spends no round trip on it.
+export function chargeTarget(auth: ApiAuth, subAccountId: string | undefined): { accountId: string; subAccountOnly: boolean } {
+  if (subAccountId === undefined) return { accountId: auth.account.id, subAccountOnly: false };
+  if (!auth.isPrimary && subAccountId !== auth.account.id) throw new NotFound("Sub-account");
+  return { accountId: subAccountId, subAccountOnly: true };
+}
+
 // "primary" is accepted wherever an account id is, so a partner needs not look its primary's id up.
 export async function primaryAccount(db: Db, teamId: string): Promise<Account> {
   const team = await loadTeam(db, teamId);

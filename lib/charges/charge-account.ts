@@ -2,15 +2,9 @@
 import { getDb, type Db } from "@/db/client";
 import { ChargeBatcher } from "@/lib/ledger/charge-batcher";
 import { postMovements } from "@/lib/ledger/post-movements";
-import type { LedgerTransaction } from "@/lib/ledger/types";
+import type { LedgerTransaction, Movement } from "@/lib/ledger/types";
 
-export type ChargeInput = {
-  accountId: string;
-  amount: bigint;
-  description?: string | null;
-  metadata?: Record<string, unknown>;
-  idempotencyKey?: string | null;
-};
+export type ChargeInput = Omit<Extract<Movement, { type: "charge" }>, "type">;
 
 export async function chargeAccount(db: Db, teamId: string, input: ChargeInput): Promise<LedgerTransaction> {
   const [r] = await postMovements(db, teamId, [{ type: "charge", ...input }]);

@@ -3,9 +3,10 @@ import type { Db } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { recordAudit, systemActor, type Actor } from "@/lib/audit/record-audit";
 import { NotFound } from "@/lib/errors";
+import { forgetVerifiedKeys } from "./verify-api-key";
 
 export async function revokeApiKey(db: Db, teamId: string, accountId: string, keyId: string, actor: Actor = systemActor) {
-  return db.transaction(async (tx) => {
+  const revoked = await db.transaction(async (tx) => {
     const [key] = await tx
       .select()
       .from(apiKeys)
@@ -16,6 +17,8 @@ export async function revokeApiKey(db: Db, teamId: string, accountId: string, ke
     await recordAudit(tx, { teamId, actor, action: "apikey.revoke", targetType: "api_key", targetId: keyId, before: { revokedAt: null }, after: { revokedAt: row.revokedAt } });
     return row;
   });
+  forgetVerifiedKeys();
+  return revoked;
 }
 
 // Every live key of an account at once (deactivation); answers how many were revoked.
@@ -25,5 +28,6 @@ export async function revokeAllKeys(db: Db, accountId: string) {
     .set({ revokedAt: new Date() })
     .where(and(eq(apiKeys.accountId, accountId), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
+  forgetVerifiedKeys();
   return rows.length;
 }

@@ -42,6 +42,31 @@ export async function verifyApiKey(db: Db, presented: string): Promise<Authentic
   return finish(db, await lookUp(db, and(eq(apiKeys.hash, h), isNull(apiKeys.revokedAt))!), [h]);
 }
 
+// Keys verified in the last few seconds, by hash: the charge path then costs no query for authentication.
+// Only for callers whose writes re-check the key where they commit (the ledger refuses a charge whose key was
+// revoked before it committed), since another process's revocation reaches this cache only when it expires.
+// The account in a hit is as it was: use only what never changes (id, team, kind). On globalThis, so the
+// production server's direct route and Next's bundle share one cache.
+const VERIFIED_TTL_MS = 5_000;
+const globalForKeys = globalThis as unknown as { subledgerVerifiedKeys?: Map<string, { auth: Authenticated; at: number }> };
+
+export async function verifyApiKeyCached(db: Db, presented: string): Promise<Authenticated> {
+  if (!presented || presented.length > 200) throw new Unauthorized();
+  const cache = (globalForKeys.subledgerVerifiedKeys ??= new Map());
+  const h = hashKey(presented);
+  const hit = cache.get(h);
+  if (hit && Date.now() - hit.at < VERIFIED_TTL_MS) return hit.auth;
+  const auth = await verifyApiKey(db, presented);
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(h, { auth, at: Date.now() });
+  return auth;
+}
+
+// A revocation in this process takes effect here at once; other processes' caches expire within the TTL.
+export function forgetVerifiedKeys() {
+  globalForKeys.subledgerVerifiedKeys?.clear();
+}
+
 // Vonage: api_key is the account id, the secret is any of its live keys (generated or chosen).
 export async function verifyAccountSecret(db: Db, accountId: string, secret: string): Promise<Authenticated> {
   if (!secret || secret.length > 200 || accountId.length > 100) throw new Unauthorized();

@@ -1,7 +1,7 @@
 // Spend alerts, written in the same transaction as the movement that caused them (the outbox), so a crash
 // never loses or invents one. Each mark fires once per crossing and re-arms when the account drops below it.
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { mapRow, type Db, type Pipeline } from "@/db/client";
 import { alertStates, events } from "@/db/schema";
 import { chargeAvailable } from "./rules";
 import type { Account, Team } from "./types";
@@ -19,8 +19,10 @@ export function alertMarks(a: Pick<Account, "alertThresholds">, team: Pick<Team,
   return a.alertThresholds ?? team.alertThresholds ?? [];
 }
 
+// `db` only builds the statements; they run on `tx`, the posting's transaction.
 export async function recordCrossings(
-  tx: Db,
+  db: Db,
+  tx: Pipeline,
   team: Team,
   before: Map<string, Account>,
   after: Map<string, Account>,
@@ -45,7 +47,8 @@ export async function recordCrossings(
   }
   if (subs.length) {
     // The caller holds every changed account's row lock, so no other transaction reads or writes these states now.
-    const states = await tx.select().from(alertStates).where(inArray(alertStates.accountId, subs.map((a) => a.id)));
+    const rows = await tx.query(db.select().from(alertStates).where(inArray(alertStates.accountId, subs.map((a) => a.id))).getSQL());
+    const states = rows.map((r) => mapRow(alertStates, r));
     const armed = new Set(states.map((s) => `${s.accountId}:${s.mark}`));
     for (const a of subs) {
       const use = limitUseBps(a);
@@ -53,7 +56,7 @@ export async function recordCrossings(
         const key = `${a.id}:${mark}`;
         const past = use !== null && use >= mark * 100;
         if (past && !armed.has(key)) {
-          await tx.insert(alertStates).values({ accountId: a.id, mark: String(mark) });
+          void tx.query(db.insert(alertStates).values({ accountId: a.id, mark: String(mark) }).getSQL());
           newEvents.push({
             teamId: team.id,
             type: "subaccount.limit_threshold",
@@ -61,7 +64,7 @@ export async function recordCrossings(
             data: { subAccountId: a.id, name: a.name, threshold: mark, usePercent: (use ?? 0) / 100, creditLimit: Number(a.creditLimit), totalSpent: Number(a.totalSpent), balance: Number(a.balance) },
           });
         } else if (!past && armed.has(key)) {
-          await tx.delete(alertStates).where(and(eq(alertStates.accountId, a.id), eq(alertStates.mark, String(mark))));
+          void tx.query(db.delete(alertStates).where(and(eq(alertStates.accountId, a.id), eq(alertStates.mark, String(mark)))).getSQL());
         }
       }
     }
@@ -76,5 +79,5 @@ export async function recordCrossings(
       accountId: p1.id,
       data: { balance: Number(p1.balance), threshold: Number(team.lowBalanceThreshold) },
     });
-  if (newEvents.length) await tx.insert(events).values(newEvents);
+  if (newEvents.length) void tx.query(db.insert(events).values(newEvents).getSQL());
 }

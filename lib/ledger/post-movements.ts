@@ -1,17 +1,19 @@
 // The only code that moves money. Takes a list of movements, locks every account they touch in id order,
 // applies them in order against DESIGN.md's rules and answers each one (applied or refused with its reason),
 // all inside one transaction. A single request passes a list of one; a batcher may pass many.
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { queryRows, type Db } from "@/db/client";
-import { accounts, ledgerEntries, ledgerTransactions, teams } from "@/db/schema";
-import { AmountOutOfRange, Conflict, DomainError, Invalid, NotFound } from "@/lib/errors";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { inPipelinedTransaction, mapRow, type Db } from "@/db/client";
+import { accounts, ledgerTransactions, teams } from "@/db/schema";
+import { AmountOutOfRange, Conflict, DomainError, Invalid, NotFound, Unauthorized } from "@/lib/errors";
 import { inRange } from "@/lib/money";
 import { assertBalanceTransfer, assertCharge, assertCreditTransfer } from "./rules";
 import type { Account, LedgerTransaction, Movement, MovementResult, Team } from "./types";
 import { recordCrossings } from "./alert-crossings";
 
-// Team rows change rarely (alert settings); other processes' edits are seen within the TTL.
-const teamCache = new Map<string, { team: Team; at: number }>();
+// Team rows change rarely (alert settings); other processes' edits are seen within the TTL. On globalThis so the
+// production server's direct route and Next's bundle share it (and forgetTeam reaches both).
+const globalForTeams = globalThis as unknown as { subledgerTeams?: Map<string, { team: Team; at: number }> };
+const teamCache = (globalForTeams.subledgerTeams ??= new Map());
 const TEAM_TTL_MS = 3000;
 
 export async function loadTeam(db: Db, teamId: string): Promise<Team> {
@@ -36,37 +38,45 @@ function touched(m: Movement, team: Team, withPrimary: boolean): string[] {
   return [m.from, m.to];
 }
 
+// A list of ids as one parameter: the statement's text stays the same whatever the batch size, so each connection
+// prepares it once (a new text costs Postgres a parse and the driver an extra round trip).
+const idList = (ids: string[]) => sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+const asJson = (rows: unknown[]) => JSON.stringify(rows, (_, v) => (typeof v === "bigint" ? v.toString() : v));
+
 export async function postMovements(db: Db, teamId: string, movements: Movement[]): Promise<MovementResult[]> {
   if (movements.length === 0) return [];
-  return db.transaction(async (tx) => {
-    const team = await loadTeam(tx, teamId);
+  const team = await loadTeam(db, teamId);
+  // Two round trips on Postgres: begin and the four reads go out together; then the one write with the commit.
+  return inPipelinedTransaction(db, async (tx) => {
     // A charge on a shared sub-account also needs its primary. Own balance is terminal (own → shared is
-    // refused), so reading the mode before locking is safe: at worst we lock a primary we did not need.
+    // refused), so reading the mode in the same statement, before its locks, is safe: at worst we lock a primary
+    // we did not need.
     const charged = [...new Set(movements.flatMap((m) => (m.type === "charge" && m.accountId !== team.primaryAccountId ? [m.accountId] : [])))];
-    const needsPrimary = charged.length
-      ? (await tx.select({ id: accounts.id }).from(accounts).where(and(inArray(accounts.id, charged), eq(accounts.balanceMode, "shared"))).limit(1)).length > 0
-      : false;
-    const ids = [...new Set(movements.flatMap((m) => touched(m, team, needsPrimary)))].sort();
-    // One lock order for every writer (ascending id) so concurrent batches never deadlock.
-    const locked = await tx.select().from(accounts).where(inArray(accounts.id, ids)).orderBy(accounts.id).for("update");
-    const live = new Map<string, Account>();
-    for (const a of locked) if (a.teamId === teamId && a.kind !== "system") live.set(a.id, { ...a });
-    const before = new Map([...live].map(([id, a]) => [id, { ...a }]));
-
+    const ids = [...new Set(movements.flatMap((m) => touched(m, team, false)))];
+    const keyIds = [...new Set(movements.flatMap((m) => (m.type === "charge" && m.keyId ? [m.keyId] : [])))];
     const keyed = movements.filter((m) => m.type === "charge" && m.idempotencyKey) as Extract<Movement, { type: "charge" }>[];
+    // The statements run in this order, so the key and idempotency reads happen under the accounts' locks.
+    // One lock order for every writer (ascending id), so concurrent batches never deadlock.
+    const [locked, liveKeyRows, priorRows, reserved] = await Promise.all([
+      tx.query(sql`select * from accounts where id in (${idList(ids)} union all select ${team.primaryAccountId}::text where exists (
+          select 1 from accounts s where s.id in ${idList(charged)} and s.balance_mode = 'shared'))
+        order by id for update`),
+      // keys are checked here, so a charge authenticated from a cache still needs a live key when it commits
+      tx.query<{ id: string }>(sql`select id from api_keys where id in ${idList(keyIds)} and revoked_at is null`),
+      tx.query(sql`select * from ledger_transactions where (account_id, idempotency_key) in (select account_id, idempotency_key
+          from jsonb_to_recordset(${asJson(keyed.map((m) => ({ account_id: m.accountId, idempotency_key: m.idempotencyKey })))}::jsonb)
+          as x(account_id text, idempotency_key text))`),
+      // ids for every movement that may be applied (a refused one leaves a gap), and the transaction's time
+      tx.query<{ id: string; at: string }>(sql`select nextval(pg_get_serial_sequence('ledger_transactions', 'id'))::text as id,
+          floor(extract(epoch from now()) * 1000)::bigint::text as at from generate_series(1, ${movements.length}::int)`),
+    ]);
+    const live = new Map<string, Account>();
+    for (const a of locked.map((r) => mapRow(accounts, r))) if (a.teamId === teamId && a.kind !== "system") live.set(a.id, a);
+    const before = new Map([...live].map(([id, a]) => [id, { ...a }]));
+    const liveKeys = new Set(liveKeyRows.map((k) => k.id));
     const prior = new Map<string, LedgerTransaction>();
-    if (keyed.length) {
-      const rows = await tx
-        .select()
-        .from(ledgerTransactions)
-        .where(
-          and(
-            inArray(ledgerTransactions.accountId, [...new Set(keyed.map((m) => m.accountId))]),
-            inArray(ledgerTransactions.idempotencyKey, [...new Set(keyed.map((m) => m.idempotencyKey!))]),
-          ),
-        );
-      for (const r of rows) prior.set(`${r.accountId}\u0000${r.idempotencyKey}`, r);
-    }
+    for (const r of priorRows.map((r) => mapRow(ledgerTransactions, r))) prior.set(`${r.accountId}\u0000${r.idempotencyKey}`, r);
+    const now = new Date(Number(reserved[0].at));
 
     const results: MovementResult[] = new Array(movements.length);
     const pending: Pending[] = [];
@@ -82,7 +92,9 @@ export async function postMovements(db: Db, teamId: string, movements: Movement[
     for (const [index, m] of movements.entries()) {
       try {
         if (m.type === "charge") {
-          const a = get(m.accountId);
+          if (m.keyId && !liveKeys.has(m.keyId)) throw new Unauthorized();
+          const a = get(m.accountId, m.subAccountOnly ? "Sub-account" : "Account");
+          if (m.subAccountOnly && (a.kind !== "sub" || a.deletedAt)) throw new NotFound("Sub-account");
           if (m.idempotencyKey) {
             const k = `${a.id}\u0000${m.idempotencyKey}`;
             const seen = prior.get(k) ?? inBatch.get(k)?.row;
@@ -168,36 +180,47 @@ export async function postMovements(db: Db, teamId: string, movements: Movement[
     }
 
     if (pending.length) {
-      if (pending.length > 1) {
-        const rows = await queryRows<{ id: string }>(
-          tx,
-          sql`select nextval(pg_get_serial_sequence('ledger_transactions', 'id'))::text as id from generate_series(1, ${pending.length})`,
-        );
-        pending.forEach((p, i) => (p.row.id = BigInt(rows[i].id)));
-      }
-      const inserted = await tx.insert(ledgerTransactions).values(pending.map((p) => p.row)).returning();
-      const byId = new Map(inserted.map((r) => [r.id, r]));
-      const single = inserted.length === 1 ? inserted[0] : undefined;
-      const entries: (typeof ledgerEntries.$inferInsert)[] = [];
-      for (const p of pending) {
-        const row = single ?? byId.get(p.row.id!)!;
-        p.row.id = row.id;
-        for (const e of p.entries) entries.push({ transactionId: row.id, accountId: e.accountId, amount: e.amount });
-        results[p.index] = { ok: true, transaction: row };
-      }
+      const rows: LedgerTransaction[] = pending.map((p, i) => ({
+        id: BigInt(reserved[i].id),
+        teamId,
+        kind: p.row.kind,
+        accountId: p.row.accountId,
+        counterpartyId: p.row.counterpartyId ?? null,
+        amount: p.row.amount,
+        description: p.row.description ?? null,
+        reference: p.row.reference ?? null,
+        metadata: p.row.metadata ?? {},
+        reversesId: null,
+        idempotencyKey: p.row.idempotencyKey ?? null,
+        createdAt: p.row.createdAt ?? now,
+      }));
+      const entries = pending.flatMap((p, i) => p.entries.map((e) => ({ transaction_id: rows[i].id, account_id: e.accountId, amount: e.amount })));
+      pending.forEach((p, i) => (results[p.index] = { ok: true, transaction: rows[i] }));
       // duplicates inside one batch answer with the transaction of the first
       for (const d of dupes) results[d.index] = { ok: true, transaction: (results[d.of.index] as { transaction: LedgerTransaction }).transaction, replayed: true };
-      if (entries.length) await tx.insert(ledgerEntries).values(entries);
-      // every changed account in one statement, however large the batch
-      const values = [...changed].map((id) => {
+      const changedAccounts = [...changed].map((id) => {
         const a = live.get(id)!;
-        return sql`(${a.id}::text, ${a.balance}::bigint, ${a.creditLimit}::bigint, ${a.totalSpent}::bigint)`;
+        return { id: a.id, balance: a.balance, credit_limit: a.creditLimit, total_spent: a.totalSpent };
       });
-      await tx.execute(sql`update accounts as a
-        set balance = v.balance, credit_limit = v.credit_limit, total_spent = v.total_spent, updated_at = now()
-        from (values ${sql.join(values, sql`, `)}) as v(id, balance, credit_limit, total_spent)
-        where a.id = v.id`);
-      await recordCrossings(tx, team, before, live, changed);
+      // the whole batch in one statement of a fixed text: its transactions, their entries, every changed account
+      void tx.query(sql`with t as (
+          insert into ledger_transactions (id, team_id, kind, account_id, counterparty_id, amount, description, reference, metadata, idempotency_key, created_at)
+          select id, team_id, kind, account_id, counterparty_id, amount, description, reference, metadata, idempotency_key, created_at
+          from jsonb_to_recordset(${asJson(rows.map((r) => ({ id: r.id, team_id: r.teamId, kind: r.kind, account_id: r.accountId, counterparty_id: r.counterpartyId, amount: r.amount, description: r.description, reference: r.reference, metadata: r.metadata, idempotency_key: r.idempotencyKey, created_at: r.createdAt })))}::jsonb)
+            as x(id bigint, team_id text, kind text, account_id text, counterparty_id text, amount bigint, description text, reference text, metadata jsonb, idempotency_key text, created_at timestamptz)
+          returning 1
+        ), e as (
+          insert into ledger_entries (transaction_id, account_id, amount)
+          select transaction_id, account_id, amount from jsonb_to_recordset(${asJson(entries)}::jsonb) as x(transaction_id bigint, account_id text, amount bigint)
+          returning 1
+        ), u as (
+          update accounts as a set balance = v.balance, credit_limit = v.credit_limit, total_spent = v.total_spent, updated_at = now()
+          from jsonb_to_recordset(${asJson(changedAccounts)}::jsonb) as v(id text, balance bigint, credit_limit bigint, total_spent bigint)
+          where a.id = v.id
+          returning 1
+        )
+        select (select count(*) from t) + (select count(*) from e) + (select count(*) from u) as n`);
+      await recordCrossings(db, tx, team, before, live, changed);
     }
     return results;
   });

@@ -13,6 +13,10 @@ export type Movement =
       description?: string | null;
       metadata?: Record<string, unknown>;
       idempotencyKey?: string | null;
+      // the API key that asked: a key revoked before the charge commits gets it refused (401)
+      keyId?: string;
+      // the account was named as a sub-account: anything else, or a purged one, is "not found"
+      subAccountOnly?: boolean;
       // backdating, for seeding history only
       at?: Date;
     }

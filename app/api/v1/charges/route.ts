@@ -1,16 +1,17 @@
-import { apiRoute, json } from "@/lib/api/route";
+import { apiRoute, cachedBearerDialect, json } from "@/lib/api/route";
 import { chargeBody, chargeListQuery } from "@/lib/api/schemas";
-import { targetAccountId } from "@/lib/api/scope";
+import { chargeTarget, targetAccountId } from "@/lib/api/scope";
 import { chargeJson } from "@/lib/api/serialize";
 import { chargeAccount, chargeAccountBatched } from "@/lib/charges/charge-account";
 import { listCharges } from "@/lib/charges/list-charges";
 
 // A primary key charges itself or, with subAccountId, one of its sub-accounts; a sub-account key charges itself.
+// The hot path: authenticated from the cache of verified keys, and the ledger re-checks the key as it commits.
 export const POST = apiRoute(async ({ db, auth, body, inTransaction }) => {
   const input = body(chargeBody);
-  const accountId = await targetAccountId(db, auth, input.subAccountId);
   const charge = {
-    accountId,
+    ...chargeTarget(auth, input.subAccountId),
+    keyId: auth.key.id,
     amount: BigInt(input.amount),
     description: input.description ?? null,
     metadata: input.metadata,
@@ -19,7 +20,7 @@ export const POST = apiRoute(async ({ db, auth, body, inTransaction }) => {
   // group commit unless the charge must commit with its Idempotency-Key record
   const charged = inTransaction ? await chargeAccount(db, auth.teamId, charge) : await chargeAccountBatched(auth.teamId, charge);
   return json({ charge: chargeJson(charged) }, 201);
-});
+}, cachedBearerDialect);
 
 export const GET = apiRoute(async ({ db, auth, query }) => {
   const q = query(chargeListQuery);
