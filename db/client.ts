@@ -92,15 +92,19 @@ export async function inPipelinedTransaction<T>(db: Db, fn: (p: Pipeline) => Pro
   });
 }
 
-type Reservable = { reserve(): Promise<{ unsafe(text: string, params?: never[]): PromiseLike<unknown> & { execute(): unknown }; release(): void }> };
+type Reservable = {
+  reserve(): Promise<{ unsafe(text: string, params?: never[], opts?: { prepare: boolean }): PromiseLike<unknown> & { execute(): unknown }; release(): void }>;
+};
 
 function pipelinedPostgres(client: Reservable): PipelinedRunner {
   return async (fn) => {
     const conn = await client.reserve();
     const sent: Promise<unknown>[] = [];
-    // execute() queues the statement on this one connection at once, so statements go out in call order
+    // execute() queues the statement on this one connection at once, so statements go out in call order. Prepared
+    // (named, kept per connection): an unprepared statement with parameters costs postgres.js a describe round
+    // trip before it can send it, which would undo the pipelining. The ledger's statement texts are fixed.
     const send = (text: string, params: unknown[] = []) => {
-      const q = conn.unsafe(text, params as never[]);
+      const q = conn.unsafe(text, params as never[], { prepare: params.length > 0 });
       q.execute();
       const p = Promise.resolve(q);
       p.catch(() => {});

@@ -5,6 +5,7 @@
 import http from "node:http";
 import next from "next";
 import { POST as postCharge } from "@/app/api/v1/charges/route";
+import { attachReadBody, MAX_BODY_BYTES } from "@/lib/api/body";
 import { securityHeaders } from "@/lib/http/security-headers";
 
 const args = process.argv.slice(2);
@@ -14,8 +15,8 @@ const arg = (...names: string[]) => {
 };
 const port = Number(arg("-p", "--port") ?? process.env.PORT ?? 3000);
 const hostname = arg("-H", "--hostname") ?? process.env.HOSTNAME ?? "0.0.0.0";
-// what readText refuses anyway; kept here so an endless body is not held in memory
-const BODY_LIMIT = 64 * 1024 + 1;
+// one byte past what readText accepts is enough for it to refuse; an endless body is not held in memory
+const BODY_LIMIT = MAX_BODY_BYTES + 1;
 
 const direct: Record<string, (req: Request) => Promise<Response>> = { "POST /api/v1/charges": postCharge };
 const extraHeaders = securityHeaders.flatMap((h) => [h.key, h.value]);
@@ -38,9 +39,9 @@ async function answerDirectly(handler: (req: Request) => Promise<Response>, req:
   const body = await readCapped(req);
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
-  // the body is already capped: its declared length no longer describes what is passed on
-  headers.delete("content-length");
-  const response = await handler(new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: new Uint8Array(body) }));
+  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers });
+  attachReadBody(request, body);
+  const response = await handler(request);
   const out = Buffer.from(await response.arrayBuffer());
   const raw: string[] = [];
   response.headers.forEach((v, k) => raw.push(k, v));

@@ -48,18 +48,22 @@ export async function verifyApiKey(db: Db, presented: string): Promise<Authentic
 // The account in a hit is as it was: use only what never changes (id, team, kind). On globalThis, so the
 // production server's direct route and Next's bundle share one cache.
 const VERIFIED_TTL_MS = 5_000;
-const globalForKeys = globalThis as unknown as { subledgerVerifiedKeys?: Map<string, { auth: Authenticated; at: number }> };
+type Verified = { auth: Promise<Authenticated>; at: number };
+const globalForKeys = globalThis as unknown as { subledgerVerifiedKeys?: Map<string, Verified> };
 
-export async function verifyApiKeyCached(db: Db, presented: string): Promise<Authenticated> {
-  if (!presented || presented.length > 200) throw new Unauthorized();
+export function verifyApiKeyCached(db: Db, presented: string): Promise<Authenticated> {
+  if (!presented || presented.length > 200) return Promise.reject(new Unauthorized());
   const cache = (globalForKeys.subledgerVerifiedKeys ??= new Map());
   const h = hashKey(presented);
   const hit = cache.get(h);
   if (hit && Date.now() - hit.at < VERIFIED_TTL_MS) return hit.auth;
-  const auth = await verifyApiKey(db, presented);
+  // one lookup however many requests miss at once (every request of a busy key misses together on expiry)
+  const entry: Verified = { auth: verifyApiKey(db, presented), at: Date.now() };
   if (cache.size >= 10_000) cache.clear();
-  cache.set(h, { auth, at: Date.now() });
-  return auth;
+  cache.set(h, entry);
+  // a failure is not remembered
+  entry.auth.catch(() => cache.get(h) === entry && cache.delete(h));
+  return entry.auth;
 }
 
 // A revocation in this process takes effect here at once; other processes' caches expire within the TTL.

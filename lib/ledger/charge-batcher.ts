@@ -9,13 +9,15 @@ type Waiter = { movement: Movement; resolve: (r: MovementResult) => void; reject
 
 export class ChargeBatcher {
   private queues = new Map<string, Waiter[]>();
-  private flushing = new Set<string>();
+  // per team: batches being posted, and whether one is already waiting out its window
+  private running = new Map<string, number>();
+  private gathering = new Set<string>();
   // how many batches were posted: what group commit saves is charges minus batches
   batches = 0;
 
   constructor(
     private readonly db: () => Promise<Db>,
-    private readonly opts: { maxBatch: number; windowMs: number } = { maxBatch: 256, windowMs: 1 },
+    private readonly opts: { maxBatch: number; windowMs: number; inFlight?: number } = { maxBatch: 256, windowMs: 1, inFlight: 2 },
   ) {}
 
   submit(teamId: string, movement: Movement): Promise<MovementResult> {
@@ -23,19 +25,28 @@ export class ChargeBatcher {
       const q = this.queues.get(teamId) ?? [];
       q.push({ movement, resolve, reject });
       this.queues.set(teamId, q);
-      if (!this.flushing.has(teamId)) {
-        this.flushing.add(teamId);
-        setTimeout(() => void this.drain(teamId), this.opts.windowMs);
+      const running = this.running.get(teamId) ?? 0;
+      if (running < (this.opts.inFlight ?? 1) && !this.gathering.has(teamId)) {
+        this.running.set(teamId, running + 1);
+        this.gathering.add(teamId);
+        setTimeout(() => {
+          this.gathering.delete(teamId);
+          void this.drain(teamId);
+        }, this.opts.windowMs);
       }
     });
   }
 
-  // One batch in flight per team: while it commits, the next one gathers.
+  // Up to inFlight batches per team at once: while one holds the hot rows through its commit, the next is already
+  // on its way and waiting on their locks inside Postgres, so no round trip to this process sits between them.
+  // Both lock in the ledger's one order, so they never deadlock.
   private async drain(teamId: string) {
     for (;;) {
       const q = this.queues.get(teamId) ?? [];
       if (!q.length) {
-        this.flushing.delete(teamId);
+        const left = (this.running.get(teamId) ?? 1) - 1;
+        if (left) this.running.set(teamId, left);
+        else this.running.delete(teamId);
         return;
       }
       const batch = q.splice(0, this.opts.maxBatch);
