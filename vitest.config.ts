@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     projects: projects.map((p) => ({
       extends: true,
-      test: { name: p.name, env: p.env, include: ["**/*.test.ts"], exclude: ["node_modules/**", ".next/**", "e2e/**", "tests/reliability.test.ts"] },
+      test: { name: p.name, env: p.env, include: ["**/*.test.ts"], exclude: ["node_modules/**", ".next/**", "e2e/**", "tests/reliability.test.ts", "tests/production-server.test.ts"] },
     })),
     testTimeout: 60_000,
     hookTimeout: 120_000,

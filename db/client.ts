@@ -70,9 +70,10 @@ const PIPELINED = Symbol.for("subledger.pipelinedTransaction");
 type WithRunner = { [PIPELINED]?: PipelinedRunner };
 const dialect = new PgDialect();
 
-// On a Postgres handle's own db: `begin` goes out with the first statements and `commit` right behind the last,
-// so a transaction of reads-then-writes costs two round trips. On PGlite, or on a transaction already open (a
-// savepoint then), the statements run one after another inside an ordinary transaction, with the same meaning.
+// On a Postgres handle's own db: statements go out without waiting for each other's answers and `commit` right
+// behind the last, so a transaction of reads-then-writes costs three round trips (begin, reads, writes+commit).
+// On PGlite, or on a transaction already open (a savepoint then), the statements run one after another inside
+// an ordinary transaction, with the same meaning.
 export async function inPipelinedTransaction<T>(db: Db, fn: (p: Pipeline) => Promise<T>): Promise<T> {
   const runner = (db as WithRunner)[PIPELINED];
   if (runner) return runner(fn);
@@ -92,45 +93,33 @@ export async function inPipelinedTransaction<T>(db: Db, fn: (p: Pipeline) => Pro
   });
 }
 
-type Reservable = {
-  reserve(): Promise<{ unsafe(text: string, params?: never[], opts?: { prepare: boolean }): PromiseLike<unknown> & { execute(): unknown }; release(): void }>;
-};
+type TxSql = { unsafe(text: string, params?: never[], opts?: { prepare: boolean }): PromiseLike<unknown> & { execute(): unknown } };
+type Beginnable = { begin<T>(fn: (tx: TxSql) => Promise<T>): Promise<T> };
 
-function pipelinedPostgres(client: Reservable): PipelinedRunner {
+// postgres.js's own transaction (it rolls back on failure and gives up on a connection that dies), with the
+// statements inside sent without waiting for each answer. The last ones may be left un-awaited: postgres.js
+// sends its commit right behind them, and if one of them failed the commit only rolls back, which is reported.
+function pipelinedPostgres(client: Beginnable): PipelinedRunner {
   return async (fn) => {
-    const conn = await client.reserve();
     const sent: Promise<unknown>[] = [];
-    // execute() queues the statement on this one connection at once, so statements go out in call order. Prepared
-    // (named, kept per connection): an unprepared statement with parameters costs postgres.js a describe round
-    // trip before it can send it, which would undo the pipelining. The ledger's statement texts are fixed.
-    const send = (text: string, params: unknown[] = []) => {
-      const q = conn.unsafe(text, params as never[], { prepare: params.length > 0 });
-      q.execute();
-      const p = Promise.resolve(q);
-      p.catch(() => {});
-      return p;
-    };
-    try {
-      void send("begin");
-      const result = await fn({
+    const result = await client.begin((tx) =>
+      fn({
         query<R>(q: SQL) {
           const { sql: text, params } = dialect.sqlToQuery(q);
-          const p = send(text, params) as Promise<R[]>;
+          // Prepared (named, kept per connection): postgres.js describes an unprepared statement with parameters
+          // first, a round trip each, which would undo the pipelining. The ledger's statement texts are fixed.
+          const pending = tx.unsafe(text, params as never[], { prepare: params.length > 0 });
+          // execute() queues it on the transaction's connection at once, so statements go out in call order
+          pending.execute();
+          const p = Promise.resolve(pending) as Promise<R[]>;
+          p.catch(() => {});
           sent.push(p);
           return p;
         },
-      });
-      const commit = send("commit");
-      // a failed statement aborts the transaction, and the commit then rolls back: report the failure
-      await Promise.all(sent);
-      await commit;
-      return result;
-    } catch (e) {
-      await send("rollback").catch(() => {});
-      throw e;
-    } finally {
-      conn.release();
-    }
+      }),
+    );
+    await Promise.all(sent);
+    return result;
   };
 }
 
@@ -151,7 +140,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   const max = opts.max ?? (Number(process.env.DATABASE_POOL_MAX) || 20);
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
   const db = drizzle(client, { schema }) as unknown as Db;
-  (db as WithRunner)[PIPELINED] = pipelinedPostgres(client as unknown as Reservable);
+  (db as WithRunner)[PIPELINED] = pipelinedPostgres(client as unknown as Beginnable);
   return {
     db,
     driver: "postgres",

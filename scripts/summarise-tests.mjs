@@ -6,7 +6,7 @@ let failed = 0;
 let skipped = 0;
 const read = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : null);
 
-for (const f of [".reports/vitest.json", ".reports/reliability.json"]) {
+for (const f of [".reports/vitest.json", ".reports/production.json", ".reports/reliability.json"]) {
   const v = read(f);
   if (!v) continue;
   passed += v.numPassedTests;

@@ -9,12 +9,12 @@ import { makeTeam } from "@/lib/testing/fixtures";
 const handle = setupTestDb();
 
 describe("ChargeBatcher", () => {
-  it("admits exactly what the rules allow, answers every caller, and commits far fewer transactions than charges", async () => {
+  it.each([1, 2, 4])("admits exactly what the rules allow, answers every caller, and commits far fewer transactions than charges (%i batches in flight)", async (inFlight) => {
     const { db } = await handle;
     const { team } = await makeTeam(db, { balance: 1_000n });
     const { account: capped } = await createSubAccount(db, team.id, { name: "capped", creditLimit: 150 });
     const { account: free } = await createSubAccount(db, team.id, { name: "free" });
-    const batcher = new ChargeBatcher(async () => db, { maxBatch: 64, windowMs: 2 });
+    const batcher = new ChargeBatcher(async () => db, { maxBatch: 64, windowMs: 2, inFlight });
     const results = await Promise.all(
       Array.from({ length: 600 }, (_, i) => batcher.submit(team.id, { type: "charge", accountId: i % 2 ? capped.id : free.id, amount: 4n })),
     );

@@ -17,7 +17,7 @@ export class ChargeBatcher {
 
   constructor(
     private readonly db: () => Promise<Db>,
-    private readonly opts: { maxBatch: number; windowMs: number; inFlight?: number } = { maxBatch: 256, windowMs: 1, inFlight: 2 },
+    private readonly opts: { maxBatch: number; windowMs: number; inFlight?: number } = { maxBatch: 256, windowMs: 0, inFlight: 2 },
   ) {}
 
   submit(teamId: string, movement: Movement): Promise<MovementResult> {
@@ -29,10 +29,13 @@ export class ChargeBatcher {
       if (running < (this.opts.inFlight ?? 1) && !this.gathering.has(teamId)) {
         this.running.set(teamId, running + 1);
         this.gathering.add(teamId);
-        setTimeout(() => {
+        const go = () => {
           this.gathering.delete(teamId);
           void this.drain(teamId);
-        }, this.opts.windowMs);
+        };
+        // a window of 0 gathers what arrived in this turn of the event loop
+        if (this.opts.windowMs > 0) setTimeout(go, this.opts.windowMs);
+        else setImmediate(go);
       }
     });
   }

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { apiClient } from "@/lib/api/test-client";
 import { makeTeam } from "@/lib/testing/fixtures";
+import { eq } from "drizzle-orm";
+import { apiKeys, ledgerTransactions } from "@/db/schema";
 
 const { handle, server } = setupTestServer({ max: 20 });
 
@@ -83,6 +85,30 @@ describe("POST /v1/charges", () => {
     expect(hidden.body).toMatchObject({ code: "not_found", detail: "Sub-account not found" });
     const foreign = await (await team()).api.post("/v1/charges", { amount: 1, subAccountId: other.id });
     expect(foreign.status).toBe(404);
+    expect(foreign.body).toMatchObject({ code: "not_found", detail: "Sub-account not found" });
+    // the primary named as a sub-account, and an id that exists nowhere
+    const { api: api2, primaryId } = await team();
+    expect((await api2.post("/v1/charges", { amount: 1, subAccountId: primaryId })).body).toMatchObject({ status: 404, detail: "Sub-account not found" });
+    expect((await api2.post("/v1/charges", { amount: 1, subAccountId: "nope" })).body).toMatchObject({ status: 404, detail: "Sub-account not found" });
+    expect((await api2.get("/v1/balance")).body).toMatchObject({ totalSpent: 0 });
+  });
+
+  it("refuses a key revoked by another process while this one still has it cached: the ledger re-checks it", async () => {
+    const { db } = await handle;
+    const { api, primaryId } = await team(10_000n);
+    const s = await sub(api, { name: "S" });
+    expect((await s.api.post("/v1/charges", { amount: 5 })).status).toBe(201);
+    // revoked straight in the database, as another app process would: this process's cache of verified keys
+    // still holds the key, so only the ledger's check under its locks can refuse it
+    await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.accountId, s.id));
+    const refused = await s.api.post("/v1/charges", { amount: 7 });
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ code: "unauthorized", status: 401 });
+    const rows = await db.select().from(ledgerTransactions).where(eq(ledgerTransactions.accountId, s.id));
+    expect(rows.map((r) => r.amount)).toEqual([5n]);
+    expect((await api.get("/v1/balance")).body).toMatchObject({ balance: 9995 });
+    expect((await api.get(`/v1/sub-accounts/${s.id}/balance`)).body).toMatchObject({ totalSpent: 5 });
+    expect(primaryId).not.toBe(s.id);
   });
 
   it("refuses bad amounts with 422 naming the field, malformed JSON with 400, big bodies with 413", async () => {
