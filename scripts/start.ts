@@ -14,7 +14,8 @@ const arg = (...names: string[]) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const port = Number(arg("-p", "--port") ?? process.env.PORT ?? 3000);
-const hostname = arg("-H", "--hostname") ?? process.env.HOSTNAME ?? "0.0.0.0";
+// like `next start`: every interface unless -H names one
+const hostname = arg("-H", "--hostname");
 // one byte past what readText accepts is enough for it to refuse; an endless body is not held in memory
 const BODY_LIMIT = MAX_BODY_BYTES + 1;
 
@@ -39,7 +40,8 @@ async function answerDirectly(handler: (req: Request) => Promise<Response>, req:
   const body = await readCapped(req);
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers });
+  // the handler reads only the path and query of the URL; a fixed origin keeps a hostile Host header out of it
+  const request = new Request(`http://localhost${req.url}`, { method: req.method, headers });
   attachReadBody(request, body);
   const response = await handler(request);
   const out = Buffer.from(await response.arrayBuffer());
@@ -50,7 +52,7 @@ async function answerDirectly(handler: (req: Request) => Promise<Response>, req:
 }
 
 async function main() {
-  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
@@ -64,7 +66,7 @@ async function main() {
     });
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => console.log(`Subledger ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+  server.listen(port, hostname, () => console.log(`Subledger ready on http://${hostname ?? "localhost"}:${port}`));
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => server.close(() => process.exit(0)));
 }
 

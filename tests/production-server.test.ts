@@ -2,6 +2,7 @@
 // by its plain Node listener, everything else by Next.js, and both must behave as one API. Needs `next build`.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Agent, request } from "undici";
@@ -26,6 +27,17 @@ async function call(method: string, url: string, opts: { body?: string | Buffer;
   });
   const text = await r.body.text();
   return { status: r.statusCode, headers: r.headers, text, body: text ? JSON.parse(text) : null };
+}
+
+// the status of one request written byte for byte, for what an HTTP client would refuse to send
+function rawStatus(bytes: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(port, "127.0.0.1", () => sock.write(bytes));
+    let got = "";
+    sock.on("data", (d) => (got += d.toString("latin1")));
+    sock.on("end", () => resolve(Number(got.slice(9, 12))));
+    sock.on("error", reject);
+  });
 }
 
 beforeAll(async () => {
@@ -86,6 +98,9 @@ describe("npm start", () => {
     expect([anonymous.status, anonymous.body.code]).toEqual([401, "unauthorized"]);
     const over = await call("POST", "/api/v1/charges", { body: JSON.stringify({ amount: 701 }) });
     expect(over.body).toMatchObject({ status: 402, code: "credit_limit_exceeded", available: 700 });
+    // a Host header no URL can hold does not reach the handler's URL: the charge is still judged on its body
+    const odd = await rawStatus(`POST /api/v1/charges HTTP/1.1\r\nHost: a b{}\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: 13\r\nConnection: close\r\n\r\n{"amount":-1}`);
+    expect(odd).toBe(422);
     // none of it was written
     expect((await call("GET", "/api/v1/balance")).body).toMatchObject({ balance: -300, available: 700 });
   });

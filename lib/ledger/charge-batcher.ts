@@ -1,5 +1,6 @@
-// Group commit for hot balances: charges arriving within a couple of milliseconds for the same team are
-// posted as one batch — one lock round, one commit — while every caller still gets its own exact answer.
+// Group commit for hot balances: charges for the same team that arrive in one turn of the event loop, or while
+// earlier batches are posting, go as one batch — one lock round, one commit — while every caller still gets its
+// own exact answer.
 // (TigerBeetle batches transfers the same way.) postMovements decides every admission; this only gathers.
 import type { Db } from "@/db/client";
 import { postMovements } from "./post-movements";
