@@ -202,12 +202,21 @@ COMMIT;
 }
 
 async function main() {
+  const admin = await openPostgres(urlFor("postgres"), { max: 1 });
+  await admin.db.execute(sql.raw(`create database ${dbName}`));
+  try {
+    await run(urlFor(dbName));
+  } finally {
+    // dropped whatever happened, so a failed run leaves nothing behind
+    await admin.db.execute(sql.raw(`drop database if exists ${dbName} with (force)`));
+    await admin.close();
+  }
+}
+
+async function run(url: string) {
   ensureTool("wrk", "wrk");
   // a build older than the code would measure old code on the Next.js side of the server
   if (process.env.BENCH_SKIP_BUILD !== "1") execFileSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"] });
-  const admin = await openPostgres(urlFor("postgres"), { max: 1 });
-  await admin.db.execute(sql.raw(`create database ${dbName}`));
-  const url = urlFor(dbName);
   const h = await openPostgres(url, { max: 8 });
   await migrate(h);
   const db = h.db;
@@ -283,8 +292,6 @@ async function main() {
   console.log(`ratio ours/baseline, own, 256 clients vs the baseline's best: ${(ours("own-balance") / best(baseline.own)).toFixed(2)}×`);
   console.log(`\noverdrafts: ${over[0].n}; invariants: ${violations.length ? JSON.stringify(violations) : "clean"}`);
   await h.close();
-  await admin.db.execute(sql.raw(`drop database ${dbName} with (force)`));
-  await admin.close();
 }
 
 main().catch((e) => {
