@@ -1,7 +1,7 @@
 // The only code that moves money. Takes a list of movements, locks every account they touch in id order,
 // applies them in order against DESIGN.md's rules and answers each one (applied or refused with its reason),
 // all inside one transaction. A single request passes a list of one; a batcher may pass many.
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { inPipelinedTransaction, mapRow, type Db } from "@/db/client";
 import { accounts, ledgerTransactions, teams } from "@/db/schema";
 import { AmountOutOfRange, Conflict, DomainError, Invalid, NotFound, Unauthorized } from "@/lib/errors";
@@ -32,10 +32,9 @@ export function forgetTeam(teamId: string) {
 type NewTransaction = typeof ledgerTransactions.$inferInsert;
 type Pending = { index: number; row: NewTransaction; entries: { accountId: string; amount: bigint }[] };
 
-function touched(m: Movement, team: Team, withPrimary: boolean): string[] {
-  if (m.type === "charge") return withPrimary ? [m.accountId, team.primaryAccountId] : [m.accountId];
-  if (m.type === "top_up") return [m.accountId];
-  return [m.from, m.to];
+// the accounts a movement names; a shared sub-account's primary is added by the lock statement itself
+function touched(m: Movement): string[] {
+  return m.type === "charge" || m.type === "top_up" ? [m.accountId] : [m.from, m.to];
 }
 
 // A list of ids as one parameter: the statement's text stays the same whatever the batch size, so each connection
@@ -47,13 +46,13 @@ const asJson = (rows: unknown[]) => JSON.stringify(rows, (_, v) => (typeof v ===
 export async function postMovements(db: Db, teamId: string, movements: Movement[]): Promise<MovementResult[]> {
   if (movements.length === 0) return [];
   const team = await loadTeam(db, teamId);
-  // Two round trips on Postgres: begin and the four reads go out together; then the one write with the commit.
+  // Three round trips on Postgres: begin; the four reads, sent together; the one write with the commit behind it.
   return inPipelinedTransaction(db, async (tx) => {
     // A charge on a shared sub-account also needs its primary. Own balance is terminal (own → shared is
     // refused), so reading the mode in the same statement, before its locks, is safe: at worst we lock a primary
     // we did not need.
     const charged = [...new Set(movements.flatMap((m) => (m.type === "charge" && m.accountId !== team.primaryAccountId ? [m.accountId] : [])))];
-    const ids = [...new Set(movements.flatMap((m) => touched(m, team, false)))];
+    const ids = [...new Set(movements.flatMap(touched))];
     const keyIds = [...new Set(movements.flatMap((m) => (m.type === "charge" && m.keyId ? [m.keyId] : [])))];
     const keyed = movements.filter((m) => m.type === "charge" && m.idempotencyKey) as Extract<Movement, { type: "charge" }>[];
     // The statements run in this order, so the key and idempotency reads happen under the accounts' locks.
@@ -205,24 +204,22 @@ export async function postMovements(db: Db, teamId: string, movements: Movement[
         const a = live.get(id)!;
         return { id: a.id, balance: a.balance, credit_limit: a.creditLimit, total_spent: a.totalSpent };
       });
-      // the whole batch in one statement of a fixed text: its transactions, their entries, every changed account
+      // The whole batch in one statement of a fixed text: its transactions, their entries, every changed account.
+      // Each part of a WITH that writes runs exactly once, to completion, whether or not anything reads it.
       void tx.query(sql`with t as (
           insert into ledger_transactions (id, team_id, kind, account_id, counterparty_id, amount, description, reference, metadata, idempotency_key, created_at)
           select id, team_id, kind, account_id, counterparty_id, amount, description, reference, metadata, idempotency_key, created_at
           from jsonb_to_recordset(${asJson(rows.map((r) => ({ id: r.id, team_id: r.teamId, kind: r.kind, account_id: r.accountId, counterparty_id: r.counterpartyId, amount: r.amount, description: r.description, reference: r.reference, metadata: r.metadata, idempotency_key: r.idempotencyKey, created_at: r.createdAt })))}::jsonb)
             as x(id bigint, team_id text, kind text, account_id text, counterparty_id text, amount bigint, description text, reference text, metadata jsonb, idempotency_key text, created_at timestamptz)
-          returning 1
         ), e as (
           insert into ledger_entries (transaction_id, account_id, amount)
           select transaction_id, account_id, amount from jsonb_to_recordset(${asJson(entries)}::jsonb) as x(transaction_id bigint, account_id text, amount bigint)
-          returning 1
         ), u as (
           update accounts as a set balance = v.balance, credit_limit = v.credit_limit, total_spent = v.total_spent, updated_at = now()
           from jsonb_to_recordset(${asJson(changedAccounts)}::jsonb) as v(id text, balance bigint, credit_limit bigint, total_spent bigint)
           where a.id = v.id
-          returning 1
         )
-        select (select count(*) from t) + (select count(*) from e) + (select count(*) from u) as n`);
+        select 1`);
       await recordCrossings(db, tx, team, before, live, changed);
     }
     return results;
