@@ -16,6 +16,7 @@ import { createApiKey } from "@/lib/keys/create-api-key";
 import { checkInvariants } from "@/lib/ledger/check-invariants";
 import { randomId } from "@/lib/ids";
 import { createTeam } from "@/lib/teams/create-team";
+import { waitHealthy } from "@/lib/testing/wait-healthy";
 
 const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const closedSeconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -49,16 +50,6 @@ async function assertPortFree(origin: string) {
     () => false,
   );
   if (answered) throw new Error(`something already listens on ${origin}; stop it or set BENCH_PORT`);
-}
-
-async function waitHealthy(origin: string) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not become healthy");
 }
 
 function wrk(origin: string, key: string, ids: string[], connections: number) {
@@ -251,7 +242,7 @@ async function run(url: string) {
   process.once("exit", stopServer);
   const rows: string[] = [];
   try {
-    await waitHealthy(origin);
+    if (!(await waitHealthy(origin))) throw new Error("the server did not become healthy");
     for (const [label, key, ids] of [
       ["hot: 100 shared subs on one primary", hotKey, hotIds],
       ["1,000 own-balance accounts", ownKey, ownIds],

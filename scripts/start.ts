@@ -6,6 +6,7 @@ import http from "node:http";
 import next from "next";
 import { POST as postCharge } from "@/app/api/v1/charges/route";
 import { attachReadBody, MAX_BODY_BYTES } from "@/lib/api/body";
+import { errorToProblem } from "@/lib/api/problem";
 import { securityHeaders } from "@/lib/http/security-headers";
 
 const args = process.argv.slice(2);
@@ -43,7 +44,10 @@ async function answerDirectly(handler: (req: Request) => Promise<Response>, req:
   // the handler reads only the path and query of the URL; a fixed origin keeps a hostile Host header out of it
   const request = new Request(`http://localhost${req.url}`, { method: req.method, headers });
   attachReadBody(request, body);
-  const response = await handler(request);
+  await send(res, await handler(request));
+}
+
+async function send(res: http.ServerResponse, response: Response) {
   const out = Buffer.from(await response.arrayBuffer());
   const raw: string[] = [];
   response.headers.forEach((v, k) => raw.push(k, v));
@@ -59,10 +63,10 @@ async function main() {
     const path = req.url?.split("?")[0];
     const handler = direct[`${req.method} ${path}`];
     if (!handler) return void handle(req, res);
+    // the handler answers every error itself; this is for a failure around it (a broken request stream)
     answerDirectly(handler, req, res).catch((e) => {
-      console.error(e);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json" });
-      res.end(JSON.stringify({ type: "about:blank", title: "Internal Server Error", status: 500, code: "internal_error", message: "Something went wrong on our side" }));
+      if (res.headersSent) return void res.destroy();
+      send(res, errorToProblem(e, path)).catch(() => res.destroy());
     });
   });
   server.keepAliveTimeout = 65_000;

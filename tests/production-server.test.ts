@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { Agent, request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitHealthy } from "@/lib/testing/wait-healthy";
 
 const port = Number(process.env.PROD_TEST_PORT ?? 3460);
 const origin = `http://127.0.0.1:${port}`;
@@ -50,15 +51,7 @@ beforeAll(async () => {
   key = boot.apiKey;
   primaryId = boot.primaryAccount.id;
   server = spawn("node", ["--import", "tsx", "scripts/start.ts", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
-  for (let i = 0; i < 120; i++) {
-    const up = await request(`${origin}/api/health`).then(
-      async (r) => (await r.body.text(), r.statusCode === 200),
-      () => false,
-    );
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("npm start did not become healthy");
+  if (!(await waitHealthy(origin))) throw new Error("npm start did not become healthy");
 }, 120_000);
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { waitHealthy } from "@/lib/testing/wait-healthy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agent, request } from "undici";
 import { sql } from "drizzle-orm";
@@ -50,18 +51,7 @@ function handleUrl() {
   u.pathname = "/subledger";
   return u.toString();
 }
-async function healthy(port: number, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const r = await request(`http://127.0.0.1:${port}/api/health`, { dispatcher });
-      await r.body.dump();
-      if (r.statusCode === 200) return true;
-    } catch {}
-    await sleep(200);
-  }
-  return false;
-}
+const healthy = (port: number, timeoutMs?: number) => waitHealthy(`http://127.0.0.1:${port}`, timeoutMs);
 
 beforeAll(async () => {
   const admin = await openPostgres(pg.url, { max: 1 });

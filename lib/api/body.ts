@@ -12,14 +12,16 @@ export function attachReadBody(req: Request, body: Buffer) {
   (globalForBodies.subledgerReadBodies ??= new WeakMap()).set(req, body);
 }
 
+const tooLarge = () => new HttpError(413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+
 export async function readText(req: Request): Promise<string> {
   const read = globalForBodies.subledgerReadBodies?.get(req);
   if (read) {
-    if (read.length > MAX_BODY_BYTES) throw new HttpError(413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+    if (read.length > MAX_BODY_BYTES) throw tooLarge();
     return read.toString("utf8");
   }
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
   const reader = req.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -30,7 +32,7 @@ export async function readText(req: Request): Promise<string> {
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {
         await reader.cancel().catch(() => {});
-        throw new HttpError(413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+        throw tooLarge();
       }
       chunks.push(value);
     }

@@ -36,10 +36,18 @@ async function finish(db: Db, row: { key: ApiKey; account: Account } | undefined
   return { key, account };
 }
 
-export async function verifyApiKey(db: Db, presented: string): Promise<Authenticated> {
+// The hash a bearer key is looked up by; anything that cannot be a key is refused before any work.
+function bearerHash(presented: string) {
   if (!presented || presented.length > 200) throw new Unauthorized();
-  const h = hashKey(presented);
+  return hashKey(presented);
+}
+
+async function verifyHash(db: Db, h: string): Promise<Authenticated> {
   return finish(db, await lookUp(db, and(eq(apiKeys.hash, h), isNull(apiKeys.revokedAt))!), [h]);
+}
+
+export async function verifyApiKey(db: Db, presented: string): Promise<Authenticated> {
+  return verifyHash(db, bearerHash(presented));
 }
 
 // Keys verified in the last few seconds, by hash: the charge path then costs no query for authentication.
@@ -51,14 +59,13 @@ const VERIFIED_TTL_MS = 5_000;
 type Verified = { auth: Promise<Authenticated>; at: number };
 const globalForKeys = globalThis as unknown as { subledgerVerifiedKeys?: Map<string, Verified> };
 
-export function verifyApiKeyCached(db: Db, presented: string): Promise<Authenticated> {
-  if (!presented || presented.length > 200) return Promise.reject(new Unauthorized());
+export async function verifyApiKeyCached(db: Db, presented: string): Promise<Authenticated> {
+  const h = bearerHash(presented);
   const cache = (globalForKeys.subledgerVerifiedKeys ??= new Map());
-  const h = hashKey(presented);
   const hit = cache.get(h);
   if (hit && Date.now() - hit.at < VERIFIED_TTL_MS) return hit.auth;
   // one lookup however many requests miss at once (every request of a busy key misses together on expiry)
-  const entry: Verified = { auth: verifyApiKey(db, presented), at: Date.now() };
+  const entry: Verified = { auth: verifyHash(db, h), at: Date.now() };
   if (cache.size >= 10_000) cache.clear();
   cache.set(h, entry);
   // a failure is not remembered
