@@ -5,8 +5,9 @@
 import http from "node:http";
 import next from "next";
 import { POST as postCharge } from "@/app/api/v1/charges/route";
-import { attachReadBody, MAX_BODY_BYTES } from "@/lib/api/body";
+import { MAX_BODY_BYTES, type DirectRequest } from "@/lib/api/body";
 import { errorToProblem } from "@/lib/api/problem";
+import type { Answer } from "@/lib/api/route";
 import { securityHeaders } from "@/lib/http/security-headers";
 
 const args = process.argv.slice(2);
@@ -20,7 +21,7 @@ const hostname = arg("-H", "--hostname");
 // one byte past what readText accepts is enough for it to refuse; an endless body is not held in memory
 const BODY_LIMIT = MAX_BODY_BYTES + 1;
 
-const direct: Record<string, (req: Request) => Promise<Response>> = { "POST /api/v1/charges": postCharge };
+const direct: Record<string, (req: DirectRequest) => Promise<Answer>> = { "POST /api/v1/charges": postCharge.direct };
 const extraHeaders = securityHeaders.flatMap((h) => [h.key, h.value]);
 
 function readCapped(req: http.IncomingMessage): Promise<Buffer> {
@@ -37,22 +38,32 @@ function readCapped(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function answerDirectly(handler: (req: Request) => Promise<Response>, req: http.IncomingMessage, res: http.ServerResponse) {
-  const body = await readCapped(req);
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
+async function answerDirectly(handler: (req: DirectRequest) => Promise<Answer>, req: http.IncomingMessage, res: http.ServerResponse) {
+  const readBody = await readCapped(req);
+  const headers = {
+    // Node has lower-cased the names and joined repeated headers (one value kept for those that may not repeat)
+    get(name: string) {
+      const v = req.headers[name.toLowerCase()];
+      return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+    },
+  };
   // the handler reads only the path and query of the URL; a fixed origin keeps a hostile Host header out of it
-  const request = new Request(`http://localhost${req.url}`, { method: req.method, headers });
-  attachReadBody(request, body);
-  await send(res, await handler(request));
+  await send(res, await handler({ url: `http://localhost${req.url}`, method: req.method!, headers, readBody }));
 }
 
-async function send(res: http.ServerResponse, response: Response) {
-  const out = Buffer.from(await response.arrayBuffer());
+async function send(res: http.ServerResponse, answer: Answer) {
   const raw: string[] = [];
-  response.headers.forEach((v, k) => raw.push(k, v));
-  res.writeHead(response.status, [...raw, ...extraHeaders, "content-length", String(out.length)]);
-  res.end(out);
+  let body: Buffer | string;
+  if (answer instanceof Response) {
+    body = Buffer.from(await answer.arrayBuffer());
+    answer.headers.forEach((v, k) => raw.push(k, v));
+  } else {
+    body = answer.body;
+    for (const k in answer.headers) raw.push(k, answer.headers[k]);
+  }
+  res.writeHead(answer.status, [...raw, ...extraHeaders, "content-length", String(Buffer.byteLength(body))]);
+  // a string goes out in one write with the head
+  res.end(body);
 }
 
 async function main() {
@@ -60,13 +71,13 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    const path = req.url?.split("?")[0];
-    const handler = direct[`${req.method} ${path}`];
+    const pathname = req.url?.split("?")[0];
+    const handler = direct[`${req.method} ${pathname}`];
     if (!handler) return void handle(req, res);
     // the handler answers every error itself; this is for a failure around it (a broken request stream)
     answerDirectly(handler, req, res).catch((e) => {
       if (res.headersSent) return void res.destroy();
-      send(res, errorToProblem(e, path)).catch(() => res.destroy());
+      send(res, errorToProblem(e, pathname)).catch(() => res.destroy());
     });
   });
   server.keepAliveTimeout = 65_000;

@@ -4,21 +4,17 @@ import { HttpError } from "./problem";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-// The production server reads a direct route's body itself (see scripts/start.ts) and hands it over here rather
-// than as a stream, which costs more to read back than the charge it carries. Shared through globalThis.
-const globalForBodies = globalThis as unknown as { subledgerReadBodies?: WeakMap<Request, Buffer> };
-
-export function attachReadBody(req: Request, body: Buffer) {
-  (globalForBodies.subledgerReadBodies ??= new WeakMap()).set(req, body);
-}
+// A request the production server has read itself (scripts/start.ts): its body arrives as bytes rather than as a
+// stream, which costs more to read back than the charge it carries; no web Request is built for it at all.
+export type DirectRequest = { url: string; method: string; headers: { get(name: string): string | null }; readBody: Buffer };
+export type ApiRequest = Request | DirectRequest;
 
 const tooLarge = () => new HttpError(413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
 
-export async function readText(req: Request): Promise<string> {
-  const read = globalForBodies.subledgerReadBodies?.get(req);
-  if (read) {
-    if (read.length > MAX_BODY_BYTES) throw tooLarge();
-    return read.toString("utf8");
+export async function readText(req: ApiRequest): Promise<string> {
+  if ("readBody" in req) {
+    if (req.readBody.length > MAX_BODY_BYTES) throw tooLarge();
+    return req.readBody.toString("utf8");
   }
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();

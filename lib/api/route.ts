@@ -8,14 +8,14 @@ import { idempotencyRecords } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
 import { Forbidden, Unauthorized } from "@/lib/errors";
 import { verifyApiKey, verifyApiKeyCached, type Authenticated } from "@/lib/keys/verify-api-key";
-import { parseBody, parseWith, readText } from "./body";
+import { parseBody, parseWith, readText, type ApiRequest, type DirectRequest } from "./body";
 import { errorToProblem, problemResponse } from "./problem";
 import { noteAuthFailure, authBlocked } from "./auth-rate-limit";
 
 export type ApiAuth = Authenticated & { teamId: string; isPrimary: boolean; actor: Actor };
 
 export type Ctx<P> = {
-  req: Request;
+  req: ApiRequest;
   db: Db;
   params: P;
   auth: ApiAuth;
@@ -28,15 +28,15 @@ export type Ctx<P> = {
 };
 
 export type Dialect = {
-  authenticate(req: Request, db: Db, params: Record<string, string>): Promise<Authenticated>;
+  authenticate(req: ApiRequest, db: Db, params: Record<string, string>): Promise<Authenticated>;
   toResponse(e: unknown, instance: string): Response;
 };
 
-function clientAddress(req: Request) {
+function clientAddress(req: ApiRequest) {
   return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
 }
 
-function bearerToken(req: Request) {
+function bearerToken(req: ApiRequest) {
   const m = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
   if (!m) throw new Unauthorized("Send an API key as 'Authorization: Bearer <key>'");
   return m[1];
@@ -54,22 +54,38 @@ export const cachedBearerDialect: Dialect = {
   toResponse: errorToProblem,
 };
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+// A JSON answer as plain data. Next.js gets it as a web Response; the production server's direct routes write it
+// to the socket as it is (building a Response and reading it back costs more than the charge it carries).
+export type Reply = { status: number; headers: Record<string, string>; body: string };
+export type Answer = Reply | Response;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) };
+}
+
+export function toResponse(a: Answer): Response {
+  return a instanceof Response ? a : new Response(a.body, { status: a.status, headers: a.headers });
+}
+
+async function answerText(a: Answer): Promise<string | null> {
+  if (a instanceof Response) return a.status === 204 ? null : a.clone().text();
+  return a.body;
 }
 
 export function requirePrimary(auth: ApiAuth) {
   if (!auth.isPrimary) throw new Forbidden("This needs an API key of the primary account");
 }
 
-type Handler<P> = (ctx: Ctx<P>) => Promise<Response>;
+type Handler<P> = (ctx: Ctx<P>) => Promise<Answer>;
 
+// The route handler Next.js calls, and as `.direct` the same handler for a request the production server has
+// read itself (scripts/start.ts), answering plain data where it can.
 export function apiRoute<P extends Record<string, string> = Record<string, never>>(handler: Handler<P>, dialect: Dialect = bearerDialect) {
-  return async (req: Request, routeCtx?: { params: Promise<P> }): Promise<Response> => {
+  const answer = async (req: ApiRequest, routeParams?: Promise<P>): Promise<Answer> => {
     const url = new URL(req.url);
     const instance = url.pathname;
     try {
-      const params = ((await routeCtx?.params) ?? {}) as P;
+      const params = ((await routeParams) ?? {}) as P;
       const db = await getDb();
       const addr = clientAddress(req);
       if (authBlocked(addr))
@@ -114,11 +130,13 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
       return dialect.toResponse(e, instance);
     }
   };
+  const route = async (req: Request, routeCtx?: { params: Promise<P> }): Promise<Response> => toResponse(await answer(req, routeCtx?.params));
+  return Object.assign(route, { direct: (req: DirectRequest) => answer(req) });
 }
 
 // Same key and body → the first answer replayed exactly; same key, other body → 422. A concurrent duplicate
 // waits on the record's primary key until the first commits, so both never take effect.
-async function withIdempotency(db: Db, scope: string, key: string, requestHash: string, instance: string, run: (tx: Db) => Promise<Response>) {
+async function withIdempotency(db: Db, scope: string, key: string, requestHash: string, instance: string, run: (tx: Db) => Promise<Answer>): Promise<Answer> {
   return db.transaction(async (tx) => {
     const claimed = await tx.insert(idempotencyRecords).values({ scope, key, requestHash }).onConflictDoNothing().returning({ key: idempotencyRecords.key });
     if (!claimed.length) {
@@ -133,7 +151,7 @@ async function withIdempotency(db: Db, scope: string, key: string, requestHash: 
     const res = await run(tx);
     // a server-side failure is not remembered: the same request may be retried
     if (res.status >= 500) throw new RolledBack(res);
-    const body = res.status === 204 ? null : await res.clone().text();
+    const body = await answerText(res);
     await tx.update(idempotencyRecords).set({ status: res.status, responseBody: body === null ? null : redactSecrets(body) }).where(and(eq(idempotencyRecords.scope, scope), eq(idempotencyRecords.key, key)));
     return res;
   }).catch((e) => {
@@ -153,7 +171,7 @@ export function redactSecrets(body: string): string {
 }
 
 class RolledBack extends Error {
-  constructor(readonly response: Response) {
+  constructor(readonly response: Answer) {
     super("rolled back");
   }
 }
