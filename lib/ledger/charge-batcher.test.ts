@@ -9,7 +9,7 @@ import { makeTeam } from "@/lib/testing/fixtures";
 const handle = setupTestDb();
 
 describe("ChargeBatcher", () => {
-  it.each([1, 2, 4])("admits exactly what the rules allow, answers every caller, and commits far fewer transactions than charges (%i batches in flight)", async (inFlight) => {
+  it.each([1, 2, 4])("admits exactly what the rules allow, answers every caller, and commits far fewer transactions than charges (allowing %i batches in flight)", async (inFlight) => {
     const { db } = await handle;
     const { team } = await makeTeam(db, { balance: 1_000n });
     const { account: capped } = await createSubAccount(db, team.id, { name: "capped", creditLimit: 150 });
@@ -29,5 +29,34 @@ describe("ChargeBatcher", () => {
     expect(ids.size).toBe(250);
     // all 600 arrived before the first window closed: ten batches of at most 64
     expect(batcher.batches).toBe(10);
+  });
+
+  // While one batch posts, a second goes out beside it only once deepQueue charges wait: a short queue waits for
+  // the running batch and rides in the next one.
+  it.each([
+    [8, 2],
+    [100, 1],
+  ])("opens a second batch only when the queue is deep (deepQueue %i → %i in flight)", async (deepQueue, peak) => {
+    const { db } = await handle;
+    const { team } = await makeTeam(db, { balance: 1_000n });
+    let open = () => {};
+    const gate = new Promise<void>((r) => (open = r));
+    const batcher = new ChargeBatcher(async () => (await gate, db), { maxBatch: 4, windowMs: 0, inFlight: 2, deepQueue });
+    const tick = () => new Promise((r) => setImmediate(r));
+    const charge = () => batcher.submit(team.id, { type: "charge", accountId: team.primaryAccountId, amount: 1n });
+    const sent = [charge(), charge(), charge(), charge()];
+    await tick(); // the first batch has taken its four and waits at the gate
+    for (let i = 0; i < 7; i++) sent.push(charge());
+    await tick();
+    expect(batcher.peakInFlight).toBe(1); // seven waiting is not deep
+    sent.push(charge()); // the eighth
+    await tick();
+    expect(batcher.peakInFlight).toBe(peak);
+    open();
+    const results = await Promise.all(sent);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect((await getAccount(db, team.id, team.primaryAccountId)).balance).toBe(1_000n - 12n);
+    // four, four and the four left: whichever batch finds the queue short once the other is running stops
+    expect(batcher.batches).toBe(3);
   });
 });

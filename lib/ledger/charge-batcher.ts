@@ -15,11 +15,19 @@ export class ChargeBatcher {
   private gathering = new Set<string>();
   // how many batches were posted: what group commit saves is charges minus batches
   batches = 0;
+  // the most batches one team had in flight at once
+  peakInFlight = 0;
 
   constructor(
     private readonly db: () => Promise<Db>,
-    private readonly opts: { maxBatch: number; windowMs: number; inFlight?: number } = { maxBatch: 256, windowMs: 0, inFlight: 2 },
+    private readonly opts: { maxBatch: number; windowMs: number; inFlight?: number; deepQueue?: number } = { maxBatch: 256, windowMs: 0, inFlight: 2, deepQueue: 16 },
   ) {}
+
+  // One batch at a time while the queue is short: each commit then carries more charges, which costs Postgres
+  // less per charge. Another batch goes out beside it only once deepQueue charges wait.
+  private wantsAnother(running: number, queued: number) {
+    return running === 0 || (running < (this.opts.inFlight ?? 1) && queued >= (this.opts.deepQueue ?? 0));
+  }
 
   submit(teamId: string, movement: Movement): Promise<MovementResult> {
     return new Promise((resolve, reject) => {
@@ -27,8 +35,9 @@ export class ChargeBatcher {
       q.push({ movement, resolve, reject });
       this.queues.set(teamId, q);
       const running = this.running.get(teamId) ?? 0;
-      if (running < (this.opts.inFlight ?? 1) && !this.gathering.has(teamId)) {
+      if (this.wantsAnother(running, q.length) && !this.gathering.has(teamId)) {
         this.running.set(teamId, running + 1);
+        this.peakInFlight = Math.max(this.peakInFlight, running + 1);
         this.gathering.add(teamId);
         const go = () => {
           this.gathering.delete(teamId);
@@ -47,8 +56,9 @@ export class ChargeBatcher {
   private async drain(teamId: string) {
     for (;;) {
       const q = this.queues.get(teamId) ?? [];
-      if (!q.length) {
-        const left = (this.running.get(teamId) ?? 1) - 1;
+      const running = this.running.get(teamId) ?? 1;
+      if (!q.length || !this.wantsAnother(running - 1, q.length)) {
+        const left = running - 1;
         if (left) this.running.set(teamId, left);
         else this.running.delete(teamId);
         return;
