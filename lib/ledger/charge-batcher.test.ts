@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { setupTestDb } from "@/db/testing";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { getAccount } from "@/lib/accounts/get-account";
+import { pgCode } from "@/db/errors";
 import { ChargeBatcher } from "./charge-batcher";
 import { makeTeam } from "@/lib/testing/fixtures";
 
@@ -59,4 +60,20 @@ describe("ChargeBatcher", () => {
     // four, four and the four left: whichever batch finds the queue short once the other is running stops
     expect(batcher.batches).toBe(3);
   });
+
+  it("refuses only the charge whose value Postgres cannot store; the rest of its batch is applied", async () => {
+    const { db } = await handle;
+    const { team } = await makeTeam(db, { balance: 1_000n });
+    const batcher = new ChargeBatcher(async () => db, { maxBatch: 64, windowMs: 2, inFlight: 1 });
+    const descriptions = ["one", "two", "nul \u0000 inside", "four", "five"];
+    const results = await Promise.allSettled(
+      descriptions.map((description) => batcher.submit(team.id, { type: "charge", accountId: team.primaryAccountId, amount: 10n, description })),
+    );
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect(pgCode((results[2] as PromiseRejectedResult).reason)?.slice(0, 2)).toBe("22");
+    expect((await getAccount(db, team.id, team.primaryAccountId)).balance).toBe(1_000n - 40n);
+    // the batch of five failed as one, then each went again on its own
+    expect(batcher.batches).toBe(1);
+  });
 });
+

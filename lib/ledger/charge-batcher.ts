@@ -3,6 +3,7 @@
 // own exact answer.
 // (TigerBeetle batches transfers the same way.) postMovements decides every admission; this only gathers.
 import type { Db } from "@/db/client";
+import { pgCode } from "@/db/errors";
 import { postMovements } from "./post-movements";
 import type { Movement, MovementResult } from "./types";
 
@@ -69,7 +70,21 @@ export class ChargeBatcher {
         const results = await postMovements(await this.db(), teamId, batch.map((w) => w.movement));
         batch.forEach((w, i) => w.resolve(results[i]));
       } catch (e) {
-        batch.forEach((w) => w.reject(e));
+        // A value Postgres refuses (class 22: a NUL character, a number out of range) fails the one statement that
+        // writes the whole batch. Each charge is posted again on its own, so only the one carrying it is refused.
+        if (batch.length > 1 && pgCode(e)?.startsWith("22")) await this.postEach(teamId, batch);
+        else batch.forEach((w) => w.reject(e));
+      }
+    }
+  }
+
+  private async postEach(teamId: string, batch: Waiter[]) {
+    for (const w of batch) {
+      try {
+        const [result] = await postMovements(await this.db(), teamId, [w.movement]);
+        w.resolve(result);
+      } catch (e) {
+        w.reject(e);
       }
     }
   }
