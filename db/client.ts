@@ -1,6 +1,7 @@
 // The one database client: postgres.js when DATABASE_URL is set, embedded PGlite otherwise.
 // Opened lazily (next build evaluates route modules) and kept on globalThis (one per process, safe under hot reload).
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { getTableColumns, type InferSelectModel, type SQL } from "drizzle-orm";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTable } from "drizzle-orm/pg-core";
@@ -133,12 +134,22 @@ export function mapRow<T extends PgTable>(table: T, raw: Record<string, unknown>
   return out as InferSelectModel<T>;
 }
 
+// postgres.js leaves Nagle's algorithm on, so a message written right behind another (the commit behind a batch's
+// write) waits for the first one's answer before it leaves. With TCP_NODELAY it goes at once. postgres.js still
+// does the rest (TLS, start-up, its connect timeout); a URL naming several hosts keeps its own rotation instead.
+type SocketOptions = { host: string[]; port: number[]; path?: string };
+function noDelaySocket(o: SocketOptions) {
+  if (o.path) return net.connect(o.path);
+  return Object.assign(net.connect({ host: o.host[0], port: o.port[0], noDelay: true }), { host: o.host[0] });
+}
+
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   // DATABASE_POOL_MAX: connections per app process (Postgres allows 100 by default across all of them)
   const max = opts.max ?? (Number(process.env.DATABASE_POOL_MAX) || 20);
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+  const severalHosts = /^[^/]*\/\/[^/]*,/.test(url);
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10, ...(severalHosts ? {} : { socket: noDelaySocket }) });
   const db = drizzle(client, { schema }) as unknown as Db;
   (db as WithRunner)[PIPELINED] = pipelinedPostgres(client as unknown as Beginnable);
   return {
