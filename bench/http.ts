@@ -11,14 +11,13 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { migrate, openPostgres } from "@/db/client";
+import { withBenchDatabase } from "./database";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { checkInvariants } from "@/lib/ledger/check-invariants";
-import { randomId } from "@/lib/ids";
 import { createTeam } from "@/lib/teams/create-team";
 import { waitHealthy } from "@/lib/testing/wait-healthy";
 
-const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const closedSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const openSeconds = Number(process.env.BENCH_OPEN_SECONDS ?? 30);
 const openRate = Number(process.env.BENCH_OPEN_RATE ?? 2000);
@@ -26,14 +25,8 @@ const openWarmUp = Number(process.env.BENCH_OPEN_WARMUP_SECONDS ?? 5);
 const port = Number(process.env.BENCH_PORT ?? 3999);
 // e.g. BENCH_MODELS=open to measure only the open loop while working on it; the full run is the default
 const models = new Set((process.env.BENCH_MODELS ?? "closed,open").split(","));
-const dbName = `subledger_bench_${randomId(8)}`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "subledger-bench-"));
 
-function urlFor(db: string) {
-  const u = new URL(base);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
@@ -194,19 +187,7 @@ COMMIT;
   return Number(/tps = ([\d.]+)/.exec(out)![1]);
 }
 
-async function main() {
-  const admin = await openPostgres(urlFor("postgres"), { max: 1 });
-  await admin.db.execute(sql.raw(`create database ${dbName}`));
-  try {
-    await run(urlFor(dbName));
-  } finally {
-    // dropped whatever happened, so a failed run leaves nothing behind
-    await admin.db.execute(sql.raw(`drop database if exists ${dbName} with (force)`));
-    await admin.close();
-  }
-}
-
-async function run(url: string) {
+async function run(url: string, dbName: string) {
   ensureTool("wrk", "wrk");
   // a build older than the code would measure old code on the Next.js side of the server
   if (process.env.BENCH_SKIP_BUILD !== "1") execFileSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"] });
@@ -295,7 +276,7 @@ function printBaseline(baseline: { hot: number[]; own: number[] }, rows: string[
   console.log(`ratio ours/baseline, own, 256 clients vs the baseline's best: ${(ours("own-balance") / best(baseline.own)).toFixed(2)}×`);
 }
 
-main().catch((e) => {
+withBenchDatabase(run).catch((e) => {
   console.error(e);
   process.exit(1);
 });

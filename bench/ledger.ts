@@ -4,36 +4,24 @@
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { migrate, openPostgres } from "@/db/client";
-import { randomId } from "@/lib/ids";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { createTeam } from "@/lib/teams/create-team";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { ChargeBatcher } from "@/lib/ledger/charge-batcher";
 import { checkInvariants } from "@/lib/ledger/check-invariants";
+import { withBenchDatabase } from "./database";
 
-const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
-const name = `subledger_bench_${randomId(8)}`;
-
-function urlFor(db: string) {
-  const u = new URL(base);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
 
 function pct(xs: number[], p: number) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 }
 
-async function main() {
-  const admin = await openPostgres(urlFor("postgres"), { max: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  const h = await openPostgres(urlFor(name), { max: 32 });
+async function run(url: string, name: string) {
+  const h = await openPostgres(url, { max: 32 });
   await migrate(h);
   const db = h.db;
-
-
 
   // (a) 1,000 own-balance accounts with plenty of credit; (b) one primary with 100 shared subs
   const own = await createTeam(db, { name: "own", currency: "USD", creditLimit: 10n ** 12n });
@@ -83,11 +71,9 @@ async function main() {
   for (const r of rows) console.log(r);
   console.log(`\ninvariants: ${violations.length ? JSON.stringify(violations) : "clean"}`);
   await h.close();
-  await admin.db.execute(sql.raw(`drop database ${name} with (force)`));
-  await admin.close();
 }
 
-main().catch((e) => {
+withBenchDatabase(run).catch((e) => {
   console.error(e);
   process.exit(1);
 });
