@@ -63,7 +63,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) };
 }
 
-export function toResponse(a: Answer): Response {
+function toResponse(a: Answer): Response {
   return a instanceof Response ? a : new Response(a.body, { status: a.status, headers: a.headers });
 }
 
