@@ -1,17 +1,11 @@
 // Test databases: a fresh in-memory PGlite per test file, or (TEST_DRIVER=postgres) a fresh database on the
 // server named by TEST_DATABASE_URL, created for this file and dropped after it. Runs never share data.
 import { afterAll, afterEach, expect } from "vitest";
-import { randomId } from "@/lib/ids";
 import { checkInvariants } from "@/lib/ledger/check-invariants";
 import { migrate, openPglite, openPostgres, type DbHandle } from "./client";
+import { createOwnDatabase } from "./own-database";
 
 export const testDriver = process.env.TEST_DRIVER === "postgres" ? "postgres" : "pglite";
-
-function serverUrl(dbName: string) {
-  const u = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
-  u.pathname = `/${dbName}`;
-  return u.toString();
-}
 
 export async function createTestDatabase(opts: { max?: number } = {}): Promise<DbHandle & { url?: string; openAnother(): Promise<DbHandle> }> {
   if (testDriver === "pglite") {
@@ -19,11 +13,8 @@ export async function createTestDatabase(opts: { max?: number } = {}): Promise<D
     await migrate(h);
     return { ...h, openAnother: async () => h };
   }
-  const name = `subledger_test_${randomId(10)}`;
-  const admin = await openPostgres(serverUrl("postgres"), { max: 1 });
-  const { sql } = await import("drizzle-orm");
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  const url = serverUrl(name);
+  const own = await createOwnDatabase(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres", "subledger_test");
+  const url = own.url;
   const h = await openPostgres(url, opts);
   await migrate(h);
   const others: DbHandle[] = [];
@@ -38,8 +29,7 @@ export async function createTestDatabase(opts: { max?: number } = {}): Promise<D
     close: async () => {
       for (const o of others) await o.close();
       await h.close();
-      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await admin.close();
+      await own.drop();
     },
   };
 }

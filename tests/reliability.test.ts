@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { waitHealthy } from "@/lib/testing/wait-healthy";
+import { withDatabaseName } from "@/db/own-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agent, request } from "undici";
 import { sql } from "drizzle-orm";
@@ -46,11 +47,8 @@ function killApp(i: number) {
   if (p?.pid) process.kill(-p.pid, "SIGKILL");
   apps[i] = null;
 }
-function handleUrl() {
-  const u = new URL(pg.url);
-  u.pathname = "/subledger";
-  return u.toString();
-}
+// the private cluster is thrown away after the run: one database of a fixed name on it
+const handleUrl = () => withDatabaseName(pg.url, "subledger");
 const healthy = (port: number, timeoutMs?: number) => waitHealthy(`http://127.0.0.1:${port}`, timeoutMs);
 
 beforeAll(async () => {
