@@ -9,8 +9,10 @@ import { listCharges } from "@/lib/charges/list-charges";
 // The hot path: authenticated from the cache of verified keys, and the ledger re-checks the key as it commits.
 export const POST = apiRoute(async ({ db, auth, body, inTransaction }) => {
   const input = body(chargeBody);
+  const { accountId, subAccountOnly } = chargeTarget(auth, input.subAccountId);
   const charge = {
-    ...chargeTarget(auth, input.subAccountId),
+    accountId,
+    subAccountOnly,
     keyId: auth.key.id,
     amount: BigInt(input.amount),
     description: input.description ?? null,
