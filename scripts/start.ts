@@ -2,11 +2,20 @@
 // that partners call per unit of usage, goes from a plain Node listener straight to the very same route handler,
 // skipping Next's router and its per-request machinery (which costs more CPU than the charge itself on 2 cores).
 // Same handler, so the same auth, body cap, idempotency and problem answers; the same security headers.
+// On Postgres, Next.js runs in a worker thread (scripts/next-worker.mjs) and this thread passes it every other
+// request over a private Unix socket: the charges path then has a heap of its own, whose collections stay short.
+// On the embedded database (one owner per folder) both stay on this thread.
+import { once } from "node:events";
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream";
+import { Worker } from "node:worker_threads";
 import next from "next";
 import { POST as postCharge } from "@/app/api/v1/charges/route";
 import { MAX_BODY_BYTES, type DirectRequest } from "@/lib/api/body";
-import { errorToProblem } from "@/lib/api/problem";
+import { errorToProblem, problemResponse } from "@/lib/api/problem";
 import type { Answer } from "@/lib/api/route";
 import { securityHeaders } from "@/lib/http/security-headers";
 
@@ -66,14 +75,71 @@ async function send(res: http.ServerResponse, answer: Answer) {
   res.end(body);
 }
 
-async function main() {
+type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+async function nextOnThisThread(): Promise<Handle> {
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  return (req, res) => void handle(req, res);
+}
+
+// framing and connection headers are each hop's own; Node sets this hop's
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding"]);
+const withoutHopByHop = (raw: string[], keep = (name: string) => !HOP_BY_HOP.has(name)) => {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) if (keep(raw[i].toLowerCase())) out.push(raw[i], raw[i + 1]);
+  return out;
+};
+
+async function nextInWorker(): Promise<Handle> {
+  const socketPath = path.join(os.tmpdir(), `subledger-next-${process.pid}.sock`);
+  // DATABASE_POOL_MAX stays the process's total: half for the charges path here, the rest for Next.js
+  const total = Number(process.env.DATABASE_POOL_MAX) || 20;
+  const here = Math.max(1, Math.floor(total / 2));
+  const worker = new Worker(new URL("./next-worker.mjs", import.meta.url), {
+    workerData: { dir: process.cwd(), hostname: hostname ?? "localhost", port, socketPath },
+    env: { ...process.env, DATABASE_POOL_MAX: String(Math.max(1, total - here)) },
+  });
+  process.env.DATABASE_POOL_MAX = String(here);
+  process.once("exit", () => fs.rmSync(socketPath, { force: true }));
+  // a Next.js that cannot run leaves no half-working server behind
+  worker.on("error", (e) => {
+    console.error(e);
+    process.exit(1);
+  });
+  worker.on("exit", (code) => {
+    console.error(`the Next.js worker stopped (exit code ${code})`);
+    process.exit(1);
+  });
+  await once(worker, "message");
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  return (req, res) => {
+    // the request's own framing (content-length or chunked) goes on with its body
+    const headers = withoutHopByHop(req.rawHeaders, (name) => name !== "connection" && name !== "keep-alive");
+    const upstream = http.request({ socketPath, agent, method: req.method, path: req.url, headers }, (answer) => {
+      res.writeHead(answer.statusCode!, answer.statusMessage, withoutHopByHop(answer.rawHeaders));
+      pipeline(answer, res, () => {});
+    });
+    upstream.on("error", (e) => {
+      // the client went away first and the request was stopped for it: nobody is left to answer
+      if (res.destroyed) return;
+      if (res.headersSent) return void res.destroy();
+      console.error("[start] Next.js worker unreachable:", e);
+      send(res, problemResponse({ status: 502, code: "bad_gateway", detail: "The server could not reach its own page renderer; try again", instance: req.url?.split("?")[0] })).catch(() => res.destroy());
+    });
+    // a client that goes away stops the request it made
+    res.on("close", () => res.writableFinished || upstream.destroy());
+    pipeline(req, upstream, () => {});
+  };
+}
+
+async function main() {
+  const handle = process.env.DATABASE_URL ? await nextInWorker() : await nextOnThisThread();
   const server = http.createServer((req, res) => {
     const pathname = req.url?.split("?")[0];
     const handler = direct[`${req.method} ${pathname}`];
-    if (!handler) return void handle(req, res);
+    if (!handler) return handle(req, res);
     // the handler answers every error itself; this is for a failure around it (a broken request stream)
     answerDirectly(handler, req, res).catch((e) => {
       if (res.headersSent) return void res.destroy();

@@ -1,6 +1,7 @@
 // Failed authentication is rate limited per client address: 20 failures a minute, then 429 for a minute.
 // In-process memory: each app process limits on its own, which bounds guessing without shared state. On
-// globalThis, so the production server's direct route and Next's bundle count together.
+// globalThis, so the production server's direct route and Next's bundle count together where they share a thread;
+// on Postgres Next.js has a thread of its own (scripts/start.ts), so the two count apart.
 const WINDOW_MS = 60_000;
 const MAX_FAILURES = 20;
 const globalForFailures = globalThis as unknown as { subledgerAuthFailures?: Map<string, { count: number; since: number }> };

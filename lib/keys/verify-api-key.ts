@@ -54,7 +54,8 @@ export async function verifyApiKey(db: Db, presented: string): Promise<Authentic
 // Only for callers whose writes re-check the key where they commit (the ledger refuses a charge whose key was
 // revoked before it committed), since another process's revocation reaches this cache only when it expires.
 // The account in a hit is as it was: use only what never changes (id, team, kind). On globalThis, so the
-// production server's direct route and Next's bundle share one cache.
+// production server's direct route and Next's bundle share one cache where they share a thread (the embedded
+// database); on Postgres Next.js has a thread of its own (scripts/start.ts) and counts as another process here.
 const VERIFIED_TTL_MS = 5_000;
 type Verified = { auth: Promise<Authenticated>; at: number };
 const globalForKeys = globalThis as unknown as { subledgerVerifiedKeys?: Map<string, Verified> };

@@ -11,7 +11,8 @@ import type { Account, LedgerTransaction, Movement, MovementResult, Team } from 
 import { recordCrossings } from "./alert-crossings";
 
 // Team rows change rarely (alert settings); other processes' edits are seen within the TTL. On globalThis so the
-// production server's direct route and Next's bundle share it (and forgetTeam reaches both).
+// production server's direct route and Next's bundle share it where they share a thread (the embedded database);
+// on Postgres Next.js has a thread of its own (scripts/start.ts) and, like another process, a cache of its own.
 const globalForTeams = globalThis as unknown as { subledgerTeams?: Map<string, { team: Team; at: number }> };
 const teamCache = (globalForTeams.subledgerTeams ??= new Map());
 const TEAM_TTL_MS = 3000;
