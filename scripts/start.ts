@@ -84,11 +84,13 @@ async function nextOnThisThread(): Promise<Handle> {
   return (req, res) => void handle(req, res);
 }
 
-// framing and connection headers are each hop's own; Node sets this hop's
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding"]);
-const withoutHopByHop = (raw: string[], keep = (name: string) => !HOP_BY_HOP.has(name)) => {
+// Connection headers are each hop's own, and Node writes this hop's. A request keeps its framing (content-length or
+// chunked), which goes on with its body; an answer's framing is Node's to set again.
+const REQUEST_HOP_HEADERS = new Set(["connection", "keep-alive"]);
+const ANSWER_HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding"]);
+const withoutHeaders = (raw: string[], names: Set<string>) => {
   const out: string[] = [];
-  for (let i = 0; i < raw.length; i += 2) if (keep(raw[i].toLowerCase())) out.push(raw[i], raw[i + 1]);
+  for (let i = 0; i < raw.length; i += 2) if (!names.has(raw[i].toLowerCase())) out.push(raw[i], raw[i + 1]);
   return out;
 };
 
@@ -115,10 +117,9 @@ async function nextInWorker(): Promise<Handle> {
   await once(worker, "message");
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   return (req, res) => {
-    // the request's own framing (content-length or chunked) goes on with its body
-    const headers = withoutHopByHop(req.rawHeaders, (name) => name !== "connection" && name !== "keep-alive");
+    const headers = withoutHeaders(req.rawHeaders, REQUEST_HOP_HEADERS);
     const upstream = http.request({ socketPath, agent, method: req.method, path: req.url, headers }, (answer) => {
-      res.writeHead(answer.statusCode!, answer.statusMessage, withoutHopByHop(answer.rawHeaders));
+      res.writeHead(answer.statusCode!, answer.statusMessage, withoutHeaders(answer.rawHeaders, ANSWER_HOP_HEADERS));
       pipeline(answer, res, () => {});
     });
     upstream.on("error", (e) => {
