@@ -142,10 +142,16 @@ function pipelinedPostgres(client: Reservable): PipelinedRunner {
   };
 }
 
-// A raw row (as either driver answers it) in the shape Drizzle gives for the table.
+// A raw row (as either driver answers it) in the shape Drizzle gives for the table. The column list is worked out
+// once per table: the ledger maps every row it locks, and listing the columns again for each row allocated about
+// 1.8 KB per charge (a heap profile of the open loop).
+type ColumnOf = ReturnType<typeof getTableColumns>[string];
+const columnLists = new WeakMap<PgTable, [string, ColumnOf][]>();
 export function mapRow<T extends PgTable>(table: T, raw: Record<string, unknown>): InferSelectModel<T> {
+  let columns = columnLists.get(table);
+  if (!columns) columnLists.set(table, (columns = Object.entries(getTableColumns(table))));
   const out: Record<string, unknown> = {};
-  for (const [key, col] of Object.entries(getTableColumns(table))) {
+  for (const [key, col] of columns) {
     const v = raw[col.name];
     out[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
   }
