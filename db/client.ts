@@ -71,10 +71,10 @@ const PIPELINED = Symbol.for("subledger.pipelinedTransaction");
 type WithRunner = { [PIPELINED]?: PipelinedRunner };
 const dialect = new PgDialect();
 
-// On a Postgres handle's own db: `begin` and the statements go out without waiting for each other's answers, and
-// `commit` right behind the last, so a transaction of reads-then-writes costs two round trips (begin+reads,
-// writes+commit). On PGlite, or on a transaction already open (a savepoint then), the statements run one after
-// another inside an ordinary transaction, with the same meaning.
+// On a Postgres handle's own db: statements go out without waiting for each other's answers and `commit` right
+// behind the last, so a transaction of reads-then-writes costs three round trips (begin, reads, writes+commit).
+// On PGlite, or on a transaction already open (a savepoint then), the statements run one after another inside
+// an ordinary transaction, with the same meaning.
 export async function inPipelinedTransaction<T>(db: Db, fn: (p: Pipeline) => Promise<T>): Promise<T> {
   const runner = (db as WithRunner)[PIPELINED];
   if (runner) return runner(fn);
@@ -94,51 +94,33 @@ export async function inPipelinedTransaction<T>(db: Db, fn: (p: Pipeline) => Pro
   });
 }
 
-type Statement = PromiseLike<unknown> & { execute(): unknown };
-type Reserved = { unsafe(text: string, params?: never[], opts?: { prepare: boolean }): Statement; release(): void };
-type Reservable = { reserve(): Promise<Reserved> };
+type TxSql = { unsafe(text: string, params?: never[], opts?: { prepare: boolean }): PromiseLike<unknown> & { execute(): unknown } };
+type Beginnable = { begin<T>(fn: (tx: TxSql) => Promise<T>): Promise<T> };
 
-// One connection held for the transaction, and every statement on it sent at once, `begin` included: postgres.js's
-// own begin() waits for the answer to `begin` before it runs anything else, a round trip of its own. The last
-// statements may be left un-awaited: `commit` goes right behind them. If any statement failed, Postgres has
-// aborted the transaction and answers that `commit` with a rollback; the failure is then what the caller sees.
-function pipelinedPostgres(client: Reservable): PipelinedRunner {
+// postgres.js's own transaction (it rolls back on failure and gives up on a connection that dies), with the
+// statements inside sent without waiting for each answer. The last ones may be left un-awaited: postgres.js
+// sends its commit right behind them, and if one of them failed the commit only rolls back, which is reported.
+function pipelinedPostgres(client: Beginnable): PipelinedRunner {
   return async (fn) => {
-    const conn = await client.reserve();
     const sent: Promise<unknown>[] = [];
-    const send = <R>(text: string, params: unknown[]) => {
-      // Prepared (named, kept per connection): postgres.js describes an unprepared statement with parameters
-      // first, a round trip each, which would undo the pipelining. The ledger's statement texts are fixed.
-      const pending = conn.unsafe(text, params as never[], { prepare: params.length > 0 });
-      // execute() queues it on the connection at once, so statements go out in call order
-      pending.execute();
-      const p = Promise.resolve(pending) as Promise<R[]>;
-      p.catch(() => {});
-      sent.push(p);
-      return p;
-    };
-    try {
-      send("begin", []);
-      const result = await fn({
+    const result = await client.begin((tx) =>
+      fn({
         query<R>(q: SQL) {
           const { sql: text, params } = dialect.sqlToQuery(q);
-          return send<R>(text, params);
+          // Prepared (named, kept per connection): postgres.js describes an unprepared statement with parameters
+          // first, a round trip each, which would undo the pipelining. The ledger's statement texts are fixed.
+          const pending = tx.unsafe(text, params as never[], { prepare: params.length > 0 });
+          // execute() queues it on the transaction's connection at once, so statements go out in call order
+          pending.execute();
+          const p = Promise.resolve(pending) as Promise<R[]>;
+          p.catch(() => {});
+          sent.push(p);
+          return p;
         },
-      });
-      await send("commit", []);
-      await Promise.all(sent);
-      return result;
-    } catch (e) {
-      // Behind whatever is still pending, so the connection goes back to the pool outside any transaction; on a
-      // connection that has closed this fails too, and the pool does not take that connection back.
-      await conn.unsafe("rollback").then(
-        () => {},
-        () => {},
-      );
-      throw e;
-    } finally {
-      conn.release();
-    }
+      }),
+    );
+    await Promise.all(sent);
+    return result;
   };
 }
 
@@ -175,7 +157,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   const severalHosts = /^[^/]*\/\/[^/]*,/.test(url);
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10, ...(severalHosts ? {} : { socket: noDelaySocket }) });
   const db = drizzle(client, { schema }) as unknown as Db;
-  (db as WithRunner)[PIPELINED] = pipelinedPostgres(client as unknown as Reservable);
+  (db as WithRunner)[PIPELINED] = pipelinedPostgres(client as unknown as Beginnable);
   return {
     db,
     driver: "postgres",

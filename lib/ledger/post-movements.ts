@@ -47,7 +47,7 @@ const asJson = (rows: unknown[]) => JSON.stringify(rows, (_, v) => (typeof v ===
 export async function postMovements(db: Db, teamId: string, movements: Movement[]): Promise<MovementResult[]> {
   if (movements.length === 0) return [];
   const team = await loadTeam(db, teamId);
-  // Two round trips on Postgres: begin with the four reads, sent together; the one write with the commit behind it.
+  // Three round trips on Postgres: begin; the four reads, sent together; the one write with the commit behind it.
   return inPipelinedTransaction(db, async (tx) => {
     // A charge on a shared sub-account also needs its primary. Own balance is terminal (own → shared is
     // refused), so reading the mode in the same statement, before its locks, is safe: at worst we lock a primary
