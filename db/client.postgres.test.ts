@@ -1,6 +1,11 @@
-// The Postgres driver when its server ends a connection (runs on the postgres project only). postgres.js 3.4.9 wrote
-// a reserved connection's next statement from a timer after its socket was gone, and the TypeError thrown there
-// ended the process (porsager/postgres#1208); patches/postgres+3.4.9.patch settles it as CONNECTION_CLOSED.
+// The Postgres driver when its server ends a connection or a query fails half way (runs on the postgres project only).
+// Each case is a postgres.js 3.4.9 bug that patches/postgres+3.4.9.patch mends:
+// - a reserved connection's next statement was written from a timer after its socket was gone, and the TypeError
+//   thrown there ended the process (porsager/postgres#1208);
+// - a query cut off after some of its rows left the row count behind: the next answer on that connection began at
+//   that index behind empty slots (#1119, #1181), so `const [row] = ...` read nothing. Under load, with Postgres
+//   restarted, a valid API key was refused as 401 this way;
+// - the server's FATAL error for a query it cut off was replayed on the first query of the next session (#1223).
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { createOwnDatabase } from "./own-database";
@@ -32,5 +37,37 @@ describe("postgres.js on a connection the server ended", () => {
     // the pool opens a new connection for the next statement
     const [{ one }] = await client<{ one: number }[]>`select 1 as one`;
     expect(one).toBe(1);
+  });
+
+  const single = async () => {
+    const client = postgres((await own).url, { max: 1, onnotice: () => {} });
+    clients.push(client);
+    return client;
+  };
+  // what a statement answered, or its error's code
+  const outcome = (q: Promise<unknown[]>) =>
+    q.then(
+      (rows) => [...rows],
+      (e: { code?: string }) => e.code,
+    );
+
+  it("answers the statements after a connection ended in the middle of an answer with their own rows and no old error", async () => {
+    const client = await single();
+    expect(await outcome(client`select 1 as one`)).toEqual([{ one: 1 }]);
+    // the server sends the first rows, then ends the session (FATAL 57P01) before the answer is complete
+    const cut = await outcome(client`select g, case when g = 3 then pg_terminate_backend(pg_backend_pid()) end as t from generate_series(1, 100000) g`);
+    expect(cut).toBe("CONNECTION_CLOSED");
+    expect(await outcome(client`select 2 as two`)).toEqual([{ two: 2 }]);
+    expect(await outcome(client`select n from generate_series(1, 3) n`)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  });
+
+  it("answers the statement after one that failed part way through its rows with its own rows from the first", async () => {
+    const client = await single();
+    expect(await outcome(client`select i, 1 / (4 - i) as boom from generate_series(1, 10) i`)).toBe("22012");
+    expect(await outcome(client`select n from generate_series(1, 3) n`)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    // and so does one sent before the failure was known (pipelined on the same connection)
+    const [failing, next] = [outcome(client`select i, 1 / (4 - i) as boom from generate_series(1, 10) i`), outcome(client`select 5 as five`)];
+    expect(await failing).toBe("22012");
+    expect(await next).toEqual([{ five: 5 }]);
   });
 });

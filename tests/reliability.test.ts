@@ -89,6 +89,7 @@ describe("two app processes under load, with crashes", () => {
     let monitorReads = 0;
     const t0 = Date.now();
     const end = t0 + SECONDS * 1000;
+    const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
     let rnd = 12345;
     // high bits: the low bits of this generator repeat with a short period
     const rand = (n: number) => ((rnd = (rnd * 1103515245 + 12345) & 0x7fffffff), (rnd >>> 12) % n);
@@ -128,7 +129,7 @@ describe("two app processes under load, with crashes", () => {
               if (r.status === 503) {
                 if (r.type === "application/problem+json" && r.body?.status === 503) stats.problem503++;
                 else stats.other503++;
-              } else stats.unexpected.push(`${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+              } else stats.unexpected.push(`${elapsed()} charge ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
             } catch {
               // connection refused or reset: the process is down; retry with the same key
             }
@@ -141,14 +142,14 @@ describe("two app processes under load, with crashes", () => {
           try {
             const r = await call("POST", "/api/v1/transfers", { type: rand(2) ? "credit" : "balance", from: out ? primary : sub, to: out ? sub : primary, amount: rand(500) + 1 }, prefer);
             if (r.status === 201) stats.transfers++;
-            else if (![402, 503].includes(r.status)) stats.unexpected.push(`transfer ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+            else if (![402, 503].includes(r.status)) stats.unexpected.push(`${elapsed()} transfer ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
           } catch {}
         } else {
           const sub = shared[rand(shared.length)];
           try {
             const r = await call("PATCH", `/api/v1/sub-accounts/${sub}`, { creditLimit: 15_000 + rand(10_000) }, prefer);
             if (r.status === 200) stats.limitEdits++;
-            else if (![422, 503].includes(r.status)) stats.unexpected.push(`patch ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+            else if (![422, 503].includes(r.status)) stats.unexpected.push(`${elapsed()} patch ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
           } catch {}
         }
       }
@@ -171,13 +172,13 @@ describe("two app processes under load, with crashes", () => {
     const chaos = (async () => {
       await at(SECONDS * 0.25);
       killApp(0);
-      log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s kill -9 app 1`);
+      log.push(`${elapsed()} kill -9 app 1`);
       startApp(0);
       const back = await healthy(appPorts[0]);
-      log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s app 1 restarted, healthy: ${back}`);
+      log.push(`${elapsed()} app 1 restarted, healthy: ${back}`);
       await at(SECONDS * 0.5);
       pg.stopImmediate();
-      log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s Postgres stopped (immediate)`);
+      log.push(`${elapsed()} Postgres stopped (immediate)`);
       await sleep(3000);
       const health = await request(`http://127.0.0.1:${appPorts[1]}/api/health`, { dispatcher: new Agent({ headersTimeout: 20_000 }) }).then(
         async (r) => ({ status: r.statusCode, type: r.headers["content-type"], body: await r.body.text() }),
@@ -186,12 +187,12 @@ describe("two app processes under load, with crashes", () => {
       log.push(`health while Postgres is down: ${health.status} ${health.type} ${health.status === 503 ? "" : health.body.slice(0, 200)}`);
       healthDuringOutage = health.status;
       pg.start();
-      log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s Postgres started`);
+      log.push(`${elapsed()} Postgres started`);
       await at(SECONDS * 0.75);
       const killed = (await handle.db.execute(
         sql`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = 'subledger' and pid <> pg_backend_pid()`,
       )) as unknown as { n: number }[];
-      log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s pg_terminate_backend: ${killed[0].n} connections`);
+      log.push(`${elapsed()} pg_terminate_backend: ${killed[0].n} connections`);
     })();
 
     await Promise.all([...Array.from({ length: CLIENTS }, (_, c) => client(c)), chaos, monitor]);
@@ -226,8 +227,11 @@ describe("two app processes under load, with crashes", () => {
     expect(await checkInvariants(verdict.db)).toEqual([]);
     await verdict.close();
     // it recovered by itself: both processes answer and a charge goes through after all of it
-    expect(await healthy(appPorts[0], 30_000)).toBe(true);
-    expect(await healthy(appPorts[1], 30_000)).toBe(true);
+    for (const i of [0, 1]) {
+      const back = await healthy(appPorts[i], 30_000);
+      if (!back) console.log(`app ${i + 1} not healthy; the end of its log:\n` + fs.readFileSync(path.join(os.tmpdir(), `subledger-app-${i}.log`), "utf8").slice(-3000));
+      expect(back).toBe(true);
+    }
     const after = await call("POST", "/api/v1/charges", { amount: 1, subAccountId: shared[0] }, 0);
     expect([201, 402]).toContain(after.status);
     expect(acked.length).toBeGreaterThan(100);
