@@ -45,7 +45,7 @@ describe("postgres.js on a connection the server ended", () => {
     return client;
   };
   // what a statement answered, or its error's code
-  const outcome = (q: Promise<unknown[]>) =>
+  const outcome = (q: PromiseLike<Iterable<unknown>>) =>
     q.then(
       (rows) => [...rows],
       (e: { code?: string }) => e.code,
