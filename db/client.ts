@@ -29,7 +29,7 @@ export class DatabaseInUseError extends Error {
   }
 }
 
-function isAlive(pid: number) {
+export function isAlive(pid: number) {
   try {
     process.kill(pid, 0);
     return true;

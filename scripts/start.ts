@@ -14,6 +14,7 @@ import { pipeline } from "node:stream";
 import { Worker } from "node:worker_threads";
 import next from "next";
 import { POST as postCharge } from "@/app/api/v1/charges/route";
+import { isAlive } from "@/db/client";
 import { MAX_BODY_BYTES, type DirectRequest } from "@/lib/api/body";
 import { errorToProblem, problemResponse } from "@/lib/api/problem";
 import type { Answer } from "@/lib/api/route";
@@ -94,7 +95,19 @@ const withoutHeaders = (raw: string[], names: Set<string>) => {
   return out;
 };
 
+const SOCKET = /^subledger-next-(\d+)\.sock$/;
+
+// A process killed with SIGKILL runs no exit handler, so its socket stays behind; the next start removes every
+// socket whose process is gone.
+function removeStaleSockets(dir: string) {
+  for (const name of fs.readdirSync(dir)) {
+    const pid = Number(SOCKET.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isAlive(pid)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
 async function nextInWorker(): Promise<Handle> {
+  removeStaleSockets(os.tmpdir());
   const socketPath = path.join(os.tmpdir(), `subledger-next-${process.pid}.sock`);
   // DATABASE_POOL_MAX stays the process's total: half for the charges path here, the rest for Next.js
   const total = Number(process.env.DATABASE_POOL_MAX) || 20;

@@ -1,7 +1,7 @@
 // The production server (`npm start`, scripts/start.ts): POST /api/v1/charges is answered by its plain Node listener,
 // everything else by Next.js, and both must behave as one API. On the embedded database always; on Postgres too
 // when TEST_DATABASE_URL is set. Needs `next build`.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -22,6 +22,8 @@ describe.each(databases)("npm start on the $name database", ({ name, port }) => 
   // one connection: the answers after a refused body must come over the same keep-alive socket
   const dispatcher = new Agent({ connections: 1, pipelining: 1 });
   let server: ChildProcess;
+  // on Postgres: the Next.js socket a server killed with SIGKILL would have left (the pid of a process that ended)
+  let staleSocket = "";
   let key = "";
   let primaryId = "";
 
@@ -53,6 +55,8 @@ describe.each(databases)("npm start on the $name database", ({ name, port }) => 
       env.DATABASE_URL = own.url;
       dropDatabase = own.drop;
       execFileSync("npx", ["tsx", "cli/index.ts", "migrate"], { env, stdio: "ignore" });
+      staleSocket = path.join(os.tmpdir(), `subledger-next-${spawnSync("true").pid}.sock`);
+      fs.writeFileSync(staleSocket, "");
     }
     const out = execFileSync(
       "npx",
@@ -106,6 +110,13 @@ describe.each(databases)("npm start on the $name database", ({ name, port }) => 
     const missing = await call("GET", "/api/v1/no-such-route");
     expect(missing.status).toBe(404);
   });
+
+  // Only Postgres runs Next.js in a worker thread behind a socket.
+  if (name === "postgres")
+    it("removes the Next.js socket a killed server left behind, and keeps its own", async () => {
+      expect(fs.existsSync(staleSocket)).toBe(false);
+      expect(fs.existsSync(path.join(os.tmpdir(), `subledger-next-${server.pid}.sock`))).toBe(true);
+    });
 
   it("refuses what the API refuses, as problem+json, and keeps the connection usable", async () => {
       const big = await call("POST", "/api/v1/charges", { body: Buffer.alloc(200 * 1024, "a") });
