@@ -12,6 +12,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { migrate, openPostgres } from "@/db/client";
 import { withBenchDatabase } from "./database";
+import { pct } from "./percentile";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { checkInvariants } from "@/lib/ledger/check-invariants";
@@ -26,11 +27,6 @@ const port = Number(process.env.BENCH_PORT ?? 3999);
 // e.g. BENCH_MODELS=open to measure only the open loop while working on it; the full run is the default
 const models = new Set((process.env.BENCH_MODELS ?? "closed,open").split(","));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "subledger-bench-"));
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
-};
 
 function ensureTool(bin: string, pkg: string) {
   if (spawnSync("which", [bin]).status === 0) return;

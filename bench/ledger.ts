@@ -10,13 +10,9 @@ import { postMovements } from "@/lib/ledger/post-movements";
 import { ChargeBatcher } from "@/lib/ledger/charge-batcher";
 import { checkInvariants } from "@/lib/ledger/check-invariants";
 import { withBenchDatabase } from "./database";
+import { pct } from "./percentile";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
-
-function pct(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-}
 
 async function run(url: string, name: string) {
   const h = await openPostgres(url, { max: 32 });
