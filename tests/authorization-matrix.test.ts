@@ -10,6 +10,7 @@ import { transferCredit } from "@/lib/transfers/transfer";
 import { makeTeam } from "@/lib/testing/fixtures";
 import { addNumber } from "@/lib/numbers/add-number";
 import { resetAuthFailures } from "@/lib/api/auth-rate-limit";
+import { HTTP_METHODS, servedMethods } from "@/lib/api/problem";
 
 const { handle, server } = setupTestServer();
 
@@ -114,8 +115,7 @@ describe("the Vonage dialect's authorization matrix", () => {
     const found: string[] = [];
     for (const r of routeFiles()) {
       if (!r.pattern.startsWith("/api/vonage/accounts")) continue;
-      const mod = await import(/* @vite-ignore */ r.file);
-      for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (typeof mod[m] === "function") found.push(`${m} ${r.pattern}`);
+      for (const m of servedMethods(await import(/* @vite-ignore */ r.file))) found.push(`${m} ${r.pattern}`);
     }
     expect(found.sort()).toEqual(Object.keys(vonageTable).sort());
   });
@@ -155,8 +155,7 @@ describe("the authorization matrix", () => {
   it("names every method of every route file", async () => {
     const found: string[] = [];
     for (const r of routeFiles()) {
-      const mod = await import(/* @vite-ignore */ r.file);
-      for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (typeof mod[m] === "function") found.push(`${m} ${r.pattern}`);
+      for (const m of servedMethods(await import(/* @vite-ignore */ r.file))) found.push(`${m} ${r.pattern}`);
     }
     expect(found.filter((k) => !outside.test(k)).sort()).toEqual(Object.keys(table).sort());
   });
@@ -184,4 +183,27 @@ describe("the authorization matrix", () => {
       expect(got).toEqual(want);
     });
   }
+});
+
+describe("methods a route does not serve", () => {
+  it("answer a problem+json 405 naming the methods it does, in every route file of both dialects, before any key is asked for", async () => {
+    const checked: string[] = [];
+    for (const r of routeFiles()) {
+      // the catch-alls answer 404 for anything no route serves; NextAuth and the health check are not the API
+      if (r.segments.some((s) => s.startsWith("[...")) || !/^\/api\/(v1|vonage)\//.test(r.pattern)) continue;
+      const served = servedMethods(await import(/* @vite-ignore */ r.file));
+      expect(served.length, r.pattern).toBeGreaterThan(0);
+      const path = "/" + ["api", ...r.segments.map((s) => (s.startsWith("[") ? "x1" : s))].join("/");
+      for (const method of HTTP_METHODS.filter((m) => !served.includes(m))) {
+        const res = await fetch(`${server.origin}${path}`, { method, ...(method === "GET" ? {} : { body: "{}", headers: { "content-type": "application/json" } }) });
+        const body = await res.json();
+        expect([res.status, res.headers.get("content-type"), res.headers.get("allow")], `${method} ${path}`).toEqual([405, "application/problem+json", served.join(", ")]);
+        expect(body).toMatchObject({ status: 405, code: "method_not_allowed", detail: `${method} is not served here; use ${served.join(", ")}`, instance: path });
+        checked.push(`${method} ${r.pattern}`);
+      }
+    }
+    expect(checked).toContain("PUT /api/v1/balance");
+    expect(checked).toContain("POST /api/v1/openapi.json");
+    expect(checked).toContain("DELETE /api/vonage/accounts/[api_key]/subaccounts/[subaccount_key]");
+  });
 });

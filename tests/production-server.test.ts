@@ -109,6 +109,11 @@ describe.each(databases)("npm start on the $name database", ({ name, port }) => 
     expect([big.status, big.headers["content-type"], big.body.code]).toEqual([413, "application/problem+json", "payload_too_large"]);
     const missing = await call("GET", "/api/v1/no-such-route");
     expect(missing.status).toBe(404);
+    // a method a route does not serve: the API's 405 through Next.js too, beside the direct charges route
+    for (const [method, path, allow] of [["PUT", "/api/v1/balance", "GET"], ["DELETE", "/api/v1/charges", "GET, POST"]]) {
+      const wrong = await call(method, path, { body: "{}" });
+      expect([wrong.status, wrong.headers["content-type"], wrong.headers.allow, wrong.body.code]).toEqual([405, "application/problem+json", allow, "method_not_allowed"]);
+    }
   });
 
   // Only Postgres runs Next.js in a worker thread behind a socket.

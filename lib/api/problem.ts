@@ -105,3 +105,25 @@ export function errorToProblem(e: unknown, instance?: string): Response {
   console.error("unhandled error", instance, e instanceof Error ? e.message : e);
   return problemResponse({ status: 500, code: "internal_error", detail: "Something went wrong on our side", instance });
 }
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+// Next.js answers a method a route file does not export with an empty 405. Each API route file exports the methods
+// it does not serve from here instead (`export const { PUT, DELETE } = otherMethods("GET", "POST")`): a problem+json
+// 405 naming the ones it does, in the body and in Allow.
+export function otherMethods(...served: HttpMethod[]): Record<HttpMethod, (req: Request) => Response> {
+  const allow = served.join(", ");
+  const refuse = (req: Request) => {
+    const { pathname } = new URL(req.url);
+    return problemResponse({ status: 405, code: "method_not_allowed", detail: `${req.method} is not served here; use ${allow}`, instance: pathname }, { allow });
+  };
+  refusals.add(refuse);
+  return Object.fromEntries(HTTP_METHODS.map((m) => [m, refuse])) as Record<HttpMethod, (req: Request) => Response>;
+}
+const refusals = new WeakSet<object>();
+
+// The methods a route module serves: its exported handlers other than otherMethods' refusals.
+export function servedMethods(mod: Record<string, unknown>): HttpMethod[] {
+  return HTTP_METHODS.filter((m) => typeof mod[m] === "function" && !refusals.has(mod[m] as object));
+}

@@ -3,6 +3,7 @@ import { createApiKeyBody, pageQuery } from "@/lib/api/schemas";
 import { apiKeyJson, newApiKeyJson } from "@/lib/api/serialize";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { listApiKeys } from "@/lib/keys/list-api-keys";
+import { otherMethods } from "@/lib/api/problem";
 
 // The primary account's own keys: several live at once, so a partner rotates without downtime.
 export const GET = apiRoute(async ({ db, auth, query }) => {
@@ -18,3 +19,6 @@ export const POST = apiRoute(async ({ db, auth, body }) => {
   const key = await createApiKey(db, auth.teamId, auth.account.id, { name: input.name, environment: input.environment }, auth.actor);
   return json({ apiKey: newApiKeyJson(key) }, 201);
 });
+
+// the other methods: a problem+json 405
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -4,6 +4,7 @@ import { chargeTarget, targetAccountId } from "@/lib/api/scope";
 import { chargeJson } from "@/lib/api/serialize";
 import { chargeAccount, chargeAccountBatched } from "@/lib/charges/charge-account";
 import { listCharges } from "@/lib/charges/list-charges";
+import { otherMethods } from "@/lib/api/problem";
 
 // A primary key charges itself or, with subAccountId, one of its sub-accounts; a sub-account key charges itself.
 // The hot path: authenticated from the cache of verified keys, and the ledger re-checks the key as it commits.
@@ -31,3 +32,6 @@ export const GET = apiRoute(async ({ db, auth, query }) => {
   const page = await listCharges(db, auth.teamId, { accountId, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor });
   return json({ items: page.items.map(chargeJson), nextCursor: page.nextCursor });
 });
+
+// the other methods: a problem+json 405
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

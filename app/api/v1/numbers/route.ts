@@ -6,6 +6,7 @@ import { addNumber } from "@/lib/numbers/add-number";
 import { listNumbers } from "@/lib/numbers/list-numbers";
 import { numberJson } from "@/lib/numbers/number-json";
 import { addNumberBody, listNumbersQuery } from "@/lib/numbers/schemas";
+import { otherMethods } from "@/lib/api/problem";
 
 // A primary key lists the team's numbers (or one account's); a sub-account key only its own.
 export const GET = apiRoute(async ({ db, auth, query }) => {
@@ -29,3 +30,6 @@ export const POST = apiRoute(async ({ db, auth, body }) => {
   const n = await addNumber(db, auth.teamId, { number: input.number, country: input.country, accountId: input.subAccountId }, auth.actor);
   return json({ number: numberJson(n, team.primaryAccountId) }, 201);
 });
+
+// the other methods: a problem+json 405
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

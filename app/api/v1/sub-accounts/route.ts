@@ -4,6 +4,7 @@ import { primaryAccount } from "@/lib/api/scope";
 import { subAccountJson } from "@/lib/api/serialize";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { listSubAccounts } from "@/lib/accounts/list-sub-accounts";
+import { otherMethods } from "@/lib/api/problem";
 
 export const GET = apiRoute(async ({ db, auth, query }) => {
   requirePrimary(auth);
@@ -20,3 +21,6 @@ export const POST = apiRoute(async ({ db, auth, body }) => {
   const primary = await primaryAccount(db, auth.teamId);
   return json({ subAccount: { ...subAccountJson(account, primary), apiKey: apiKey!.key } }, 201);
 });
+
+// the other methods: a problem+json 405
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

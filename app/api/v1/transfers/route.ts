@@ -4,6 +4,7 @@ import { resolveAccountRef, targetAccountId } from "@/lib/api/scope";
 import { transferJson } from "@/lib/api/serialize";
 import { listTransfers, type TransferKind } from "@/lib/transfers/list-transfers";
 import { transferBalance, transferCredit } from "@/lib/transfers/transfer";
+import { otherMethods } from "@/lib/api/problem";
 
 const kinds: Record<"credit" | "balance" | "top_up", TransferKind> = { credit: "credit_transfer", balance: "balance_transfer", top_up: "top_up" };
 
@@ -39,3 +40,6 @@ export const GET = apiRoute(async ({ db, auth, query }) => {
   });
   return json({ items: page.items.map(transferJson), nextCursor: page.nextCursor });
 });
+
+// the other methods: a problem+json 405
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -3,6 +3,7 @@ import { createWebhookBody } from "@/lib/webhooks/api-schemas";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
 import { endpointJson } from "@/lib/webhooks/serialize";
+import { otherMethods } from "@/lib/api/problem";
 
 // A team has few endpoints: one page, always.
 export const GET = apiRoute(async ({ db, auth }) => {
@@ -17,3 +18,6 @@ export const POST = apiRoute(async ({ db, auth, body }) => {
   const row = await createWebhookEndpoint(db, auth.teamId, body(createWebhookBody), auth.actor);
   return json({ webhook: endpointJson(row, { withSecret: true }) }, 201);
 });
+
+// the other methods: a problem+json 405
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

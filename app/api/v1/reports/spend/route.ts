@@ -1,5 +1,5 @@
 import { apiRoute, json } from "@/lib/api/route";
-import { HttpError } from "@/lib/api/problem";
+import { HttpError, otherMethods } from "@/lib/api/problem";
 import { spendReportQuery } from "@/lib/api/schemas";
 import { targetAccountId } from "@/lib/api/scope";
 import { loadTeam } from "@/lib/ledger/post-movements";
@@ -27,3 +27,6 @@ export const GET = apiRoute(async ({ db, auth, query }) => {
     periods: rows.map((r) => ({ period: r.period, total: Number(r.total), byAccount: Object.fromEntries(Object.entries(r.byAccount).map(([k, v]) => [k, Number(v)])) })),
   });
 });
+
+// the other methods: a problem+json 405
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -5,6 +5,7 @@ import { subAccountJson } from "@/lib/api/serialize";
 import { deactivateSubAccount } from "@/lib/accounts/deactivate-sub-account";
 import { getSubAccount } from "@/lib/accounts/get-account";
 import { updateSubAccount } from "@/lib/accounts/update-sub-account";
+import { otherMethods } from "@/lib/api/problem";
 
 type P = { id: string };
 
@@ -33,3 +34,6 @@ export const DELETE = apiRoute<P>(async ({ db, auth, params }) => {
     message: `Sub-account deactivated; ${keysRevoked} API key${keysRevoked === 1 ? "" : "s"} revoked`,
   });
 });
+
+// the other methods: a problem+json 405
+export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");

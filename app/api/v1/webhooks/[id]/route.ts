@@ -4,6 +4,7 @@ import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
 import { getWebhookEndpoint } from "@/lib/webhooks/list-webhook-endpoints";
 import { endpointJson } from "@/lib/webhooks/serialize";
 import { updateWebhookEndpoint } from "@/lib/webhooks/update-webhook-endpoint";
+import { otherMethods } from "@/lib/api/problem";
 
 type P = { id: string };
 
@@ -23,3 +24,6 @@ export const DELETE = apiRoute<P>(async ({ db, auth, params }) => {
   await deleteWebhookEndpoint(db, auth.teamId, params.id, auth.actor);
   return new Response(null, { status: 204 });
 });
+
+// the other methods: a problem+json 405
+export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");

@@ -5,6 +5,7 @@ import { getSubAccount } from "@/lib/accounts/get-account";
 import { AccountNotActive } from "@/lib/errors";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { listApiKeys } from "@/lib/keys/list-api-keys";
+import { otherMethods } from "@/lib/api/problem";
 
 type P = { id: string };
 
@@ -25,3 +26,6 @@ export const POST = apiRoute<P>(async ({ db, auth, params, body }) => {
   const key = await createApiKey(db, auth.teamId, sub.id, { name: input.name, environment: input.environment }, auth.actor);
   return json({ apiKey: newApiKeyJson(key) }, 201);
 });
+
+// the other methods: a problem+json 405
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

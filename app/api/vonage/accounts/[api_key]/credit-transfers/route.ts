@@ -1,5 +1,9 @@
 import { transferRoutes } from "@/lib/vonage/transfer-routes";
+import { otherMethods } from "@/lib/api/problem";
 
 const routes = transferRoutes("credit");
 export const GET = routes.GET;
 export const POST = routes.POST;
+
+// the other methods: a problem+json 405
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -6,6 +6,7 @@ import { vonageDialect } from "@/lib/vonage/dialect";
 import { vonageJson } from "@/lib/vonage/json";
 import { createSubAccountBody } from "@/lib/vonage/schemas";
 import { subAccountJson, subAccountPageJson } from "@/lib/vonage/serialize";
+import { otherMethods } from "@/lib/api/problem";
 
 type Params = { api_key: string };
 
@@ -27,3 +28,6 @@ export const POST = apiRoute<Params>(async ({ db, auth, body }) => {
   );
   return vonageJson(subAccountJson(account, team.currency, { secret: apiKey!.key }), 201);
 }, vonageDialect);
+
+// the other methods: a problem+json 405
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -7,6 +7,7 @@ import { vonageDialect } from "@/lib/vonage/dialect";
 import { vonageJson } from "@/lib/vonage/json";
 import { updateSubAccountBody } from "@/lib/vonage/schemas";
 import { subAccountJson } from "@/lib/vonage/serialize";
+import { otherMethods } from "@/lib/api/problem";
 
 type Params = { api_key: string; subaccount_key: string };
 
@@ -34,3 +35,6 @@ export const PATCH = apiRoute<Params>(async ({ db, auth, params, body }) => {
   );
   return vonageJson(subAccountJson(account, team.currency));
 }, vonageDialect);
+
+// the other methods: a problem+json 405
+export const { POST, PUT, DELETE } = otherMethods("GET", "PATCH");
