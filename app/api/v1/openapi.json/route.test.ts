@@ -4,14 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestServer } from "@/lib/testing/setup-test-server";
 import { z } from "zod";
 import * as s from "@/lib/api/schemas";
+import { servedMethods } from "@/lib/api/problem";
 import { routeFiles } from "@/lib/api/testing";
 import { apiClient } from "@/lib/api/test-client";
 import { openApiDocument } from "@/lib/openapi/document";
 import { makeTeam } from "@/lib/testing/fixtures";
 
 const { handle, server } = setupTestServer();
-
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 describe("GET /api/v1/openapi.json", () => {
   it("is served without a key as OpenAPI 3.1", async () => {
@@ -26,9 +25,8 @@ describe("GET /api/v1/openapi.json", () => {
     const fromFiles: string[] = [];
     for (const r of routeFiles()) {
       if (!r.pattern.startsWith("/api/v1/") || r.segments.some((seg) => seg.startsWith("[..."))) continue;
-      const mod = (await import(/* @vite-ignore */ r.file)) as Record<string, unknown>;
       const path = r.pattern.slice("/api".length).replace(/\[(\w+)\]/g, "{$1}");
-      for (const m of METHODS) if (typeof mod[m] === "function") fromFiles.push(`${m} ${path}`);
+      for (const m of servedMethods(await import(/* @vite-ignore */ r.file))) fromFiles.push(`${m} ${path}`);
     }
     const doc = openApiDocument();
     const fromDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
