@@ -5,7 +5,9 @@
 // - a query cut off after some of its rows left the row count behind: the next answer on that connection began at
 //   that index behind empty slots (#1119, #1181), so `const [row] = ...` read nothing. Under load, with Postgres
 //   restarted, a valid API key was refused as 401 this way;
-// - the server's FATAL error for a query it cut off was replayed on the first query of the next session (#1223).
+// - the server's FATAL error for a query it cut off was replayed on the first query of the next session, and a
+//   connection cut off while it fetched the array types left an unhandled rejection, which ends the process (#1223).
+import net from "node:net";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { createOwnDatabase } from "./own-database";
@@ -69,5 +71,46 @@ describe("postgres.js on a connection the server ended", () => {
     const [failing, next] = [outcome(client`select i, 1 / (4 - i) as boom from generate_series(1, 10) i`), outcome(client`select 5 as five`)];
     expect(await failing).toBe("22012");
     expect(await next).toEqual([{ five: 5 }]);
+  });
+
+  it("runs the first query on a connection cut off while it fetched the array types, with nothing left unhandled", async () => {
+    const target = new URL((await own).url);
+    // a proxy that answers the driver's first array types query as a terminated backend does, then closes
+    let cut = false;
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      upstream.on("data", (d) => client.write(d));
+      client.on("data", (d) => {
+        if (!cut && d.includes("typarray")) {
+          cut = true;
+          const fields = Buffer.from("SFATAL\0VFATAL\0C57P01\0Mterminating connection due to administrator command\0\0");
+          const head = Buffer.alloc(5);
+          head.write("E");
+          head.writeInt32BE(fields.length + 4, 1);
+          client.end(Buffer.concat([head, fields]));
+          upstream.destroy();
+        } else upstream.write(d);
+      });
+      client.on("error", () => upstream.destroy());
+      upstream.on("error", () => client.destroy());
+      client.on("close", () => upstream.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const via = new URL(target);
+      via.hostname = "127.0.0.1";
+      via.port = String((proxy.address() as net.AddressInfo).port);
+      const client = postgres(via.toString(), { max: 1, onnotice: () => {} });
+      clients.push(client);
+      expect(await outcome(client`select 1 as one`)).toEqual([{ one: 1 }]);
+      await new Promise((r) => setTimeout(r, 100));
+      expect([cut, unhandled]).toEqual([true, []]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+      proxy.close();
+    }
   });
 });
