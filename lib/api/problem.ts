@@ -108,6 +108,8 @@ export function errorToProblem(e: unknown, instance?: string): Response {
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
+// otherMethods' handlers, told apart from a route's own by servedMethods
+const refusals = new WeakSet<object>();
 
 // Next.js answers a method a route file does not export with an empty 405. Each API route file exports the methods
 // it does not serve from here instead (`export const { PUT, DELETE } = otherMethods("GET", "POST")`): a problem+json
@@ -121,7 +123,6 @@ export function otherMethods(...served: HttpMethod[]): Record<HttpMethod, (req: 
   refusals.add(refuse);
   return Object.fromEntries(HTTP_METHODS.map((m) => [m, refuse])) as Record<HttpMethod, (req: Request) => Response>;
 }
-const refusals = new WeakSet<object>();
 
 // The methods a route module serves: its exported handlers other than otherMethods' refusals.
 export function servedMethods(mod: Record<string, unknown>): HttpMethod[] {
