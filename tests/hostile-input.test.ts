@@ -11,7 +11,7 @@ import { resetAuthFailures } from "@/lib/api/auth-rate-limit";
 import { createSubAccount } from "@/lib/accounts/create-sub-account";
 import { makeTeam } from "@/lib/testing/fixtures";
 
-const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? (testDriver === "postgres" ? 20_000 : 4_000));
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? (testDriver === "postgres" ? 100_000 : 4_000));
 const { handle, server } = setupTestServer();
 
 const nasty = fc.oneof(
