@@ -90,6 +90,7 @@ describe("two app processes under load, with crashes", () => {
     const t0 = Date.now();
     const end = t0 + SECONDS * 1000;
     const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+    const unexpected = (what: string, r: { status: number; body: unknown }) => stats.unexpected.push(`${elapsed()} ${what} ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
     let rnd = 12345;
     // high bits: the low bits of this generator repeat with a short period
     const rand = (n: number) => ((rnd = (rnd * 1103515245 + 12345) & 0x7fffffff), (rnd >>> 12) % n);
@@ -129,7 +130,7 @@ describe("two app processes under load, with crashes", () => {
               if (r.status === 503) {
                 if (r.type === "application/problem+json" && r.body?.status === 503) stats.problem503++;
                 else stats.other503++;
-              } else stats.unexpected.push(`${elapsed()} charge ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+              } else unexpected("charge", r);
             } catch {
               // connection refused or reset: the process is down; retry with the same key
             }
@@ -142,14 +143,14 @@ describe("two app processes under load, with crashes", () => {
           try {
             const r = await call("POST", "/api/v1/transfers", { type: rand(2) ? "credit" : "balance", from: out ? primary : sub, to: out ? sub : primary, amount: rand(500) + 1 }, prefer);
             if (r.status === 201) stats.transfers++;
-            else if (![402, 503].includes(r.status)) stats.unexpected.push(`${elapsed()} transfer ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+            else if (![402, 503].includes(r.status)) unexpected("transfer", r);
           } catch {}
         } else {
           const sub = shared[rand(shared.length)];
           try {
             const r = await call("PATCH", `/api/v1/sub-accounts/${sub}`, { creditLimit: 15_000 + rand(10_000) }, prefer);
             if (r.status === 200) stats.limitEdits++;
-            else if (![422, 503].includes(r.status)) stats.unexpected.push(`${elapsed()} patch ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+            else if (![422, 503].includes(r.status)) unexpected("patch", r);
           } catch {}
         }
       }
